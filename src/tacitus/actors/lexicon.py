@@ -1,0 +1,426 @@
+"""Actor dictionaries: countries, organisations, sector nouns and people, validated on load.
+
+The shipped YAML files (data/countries.yaml, igos.yaml, sectors.yaml, people.yaml) and, on top,
+a user's PETRARCH/TABARI actor and agent dictionaries become one `ActorLexicon`: a table from
+lower-cased phrases to the `Entry`s they may name, matched against parsed text with spaCy's
+`PhraseMatcher`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from pathlib import Path
+
+import pycountry
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from tacitus.datafiles import load_yaml, read_data
+
+SECTORS = frozenset(
+    ["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "ELI", "BUS", "MED", "CVL", "EDU", "HLH", "LAB", "REF", "REL", "HRI", "SPY", "CRM", "UAF", "IGO", "NGO", "MNC", "AGR", "ENV"]
+)
+REGIONS = frozenset(
+    ["EUR", "AFR", "ASA", "MEA", "ARB", "LAM", "NMR", "SAM", "CAS", "SAS", "SEA", "WAF", "EAF", "BLK", "CAU", "SCN", "WST", "XKX", "IGO", "NGO"]
+)
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+NOT_PERSONS = {"power", "order", "border", "corridor", "sector", "center", "centre", "chamber", "council", "number", "paper", "water", "member", "disorder", "error", "minor", "headquarter", "headquarters"}
+# Entry kinds that name a place or a people (and so give a country) rather than an actor.
+COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil")
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str | None
+    sector: str | None
+    start: Date | None = None
+    end: Date | None = None
+    title: str | None = None
+    code: str | None = None
+
+    def holds_on(self, day: Date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named actor with roles bounded in time (people, and PETRARCH's dated named actors)."""
+
+    name: str
+    gender: str | None
+    roles: tuple[Role, ...]
+    otherwise: Role | None = None
+    titles: tuple[str, ...] = ()
+
+    def role_on(self, day: Date | None) -> Role | None:
+        for role in self.roles:
+            if role.holds_on(day):
+                return role
+        if self.otherwise is not None:
+            return self.otherwise
+        if day is None and self.roles:
+            return self.roles[-1]
+        return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # country kinds, org, person, person_title, sector, honorific, eli_modifier
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    person: Person | None = None
+    since_gov: Date | None = None  # armed groups that became the government
+
+
+@dataclass
+class ActorLexicon:
+    phrases: dict[str, list[Entry]] = field(default_factory=dict)
+    person_nouns: set[str] = field(default_factory=set)  # singular role nouns naming one person
+
+    def is_person_noun(self, lemma: str) -> bool:
+        lemma = lemma.lower()
+        return lemma in self.person_nouns or lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PERSONS
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = normalise(phrase)
+        if not key:
+            return
+        entries = self.phrases.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        return self.phrases.get(normalise(phrase), [])
+
+    def matcher(self, nlp: Language) -> PhraseMatcher:
+        """A PhraseMatcher over every phrase (lower-cased); match ids are the phrase keys."""
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in self.phrases:
+            matcher.add(key, [nlp.make_doc(key)])
+        return matcher
+
+    def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, list[Entry]]]:
+        """Longest non-overlapping dictionary matches in `doc` as (start token, end token, entries)."""
+        found = []
+        for match_id, start, end in matcher(doc):
+            found.append((start, end, self.phrases[doc.vocab.strings[match_id]]))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: set[int] = set()
+        result = []
+        for start, end, entries in found:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            result.append((start, end, entries))
+        result.sort()
+        return result
+
+
+def normalise(phrase: str) -> str:
+    phrase = phrase.strip().lower().replace("’", "'")
+    phrase = re.sub(r"^the\s+", "", phrase)
+    return re.sub(r"\s+", " ", phrase)
+
+
+def plural(noun: str) -> str:
+    """Regular English plural of the last word of a phrase."""
+    head, _, last = noun.rpartition(" ")
+    if last.endswith(("man", "woman")) and not last.endswith(("human", "german")):
+        last = last[:-3] + "men"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}".strip()
+
+
+def _date(value: object, where: str) -> Date | None:
+    if value in (None, "", "null"):
+        return None
+    if isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(str(value))
+    except ValueError as err:
+        raise LexiconError(f"{where}: bad date {value!r}") from err
+
+
+def _sector(value: object, where: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in SECTORS:
+        raise LexiconError(f"{where}: unknown sector {value!r}")
+    return str(value)
+
+
+def _country(value: object, where: str) -> str | None:
+    if value in (None, ""):
+        return None
+    code = str(value)
+    if code in REGIONS or pycountry.countries.get(alpha_3=code) is not None:
+        return code
+    raise LexiconError(f"{where}: unknown country code {code!r}")
+
+
+def _read_yaml(name: str) -> object:
+    return load_yaml(read_data(name))
+
+
+def load_countries(lexicon: ActorLexicon, data: object, origin: str = "countries.yaml") -> None:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{origin}: expected a mapping of country codes")
+    for code, info in data.items():
+        where = f"{origin}:{code}"
+        _country(code, where)
+        if not isinstance(info, dict):
+            raise LexiconError(f"{where}: expected a mapping")
+        country = pycountry.countries.get(alpha_3=code)
+        canonical = (info.get("names") or [getattr(country, "name", code)])[0]
+        names = list(info.get("names") or [])
+        if country is not None:
+            names += [country.name, getattr(country, "common_name", country.name)]
+        for kind in COUNTRY_KINDS:
+            phrases = names if kind == "country" else info.get(kind + "s" if kind != "metonym_mil" else kind) or []
+            if kind == "adjective":
+                phrases = info.get("adjectives") or []
+            elif kind == "demonym":
+                phrases = info.get("demonyms") or []
+            elif kind == "capital":
+                phrases = info.get("capitals") or []
+            elif kind == "metonym":
+                phrases = info.get("metonyms") or []
+            elif kind == "metonym_mil":
+                phrases = info.get("metonyms_mil") or []
+            if not isinstance(phrases, list):
+                raise LexiconError(f"{where}: {kind} must be a list")
+            for phrase in phrases:
+                lexicon.add(str(phrase), Entry(kind=kind, name=canonical, country=str(code)))
+
+
+def load_orgs(lexicon: ActorLexicon, data: object, origin: str = "igos.yaml") -> None:
+    if not isinstance(data, list):
+        raise LexiconError(f"{origin}: expected a list of organisations")
+    for number, item in enumerate(data, start=1):
+        where = f"{origin}:#{number}"
+        if not isinstance(item, dict) or not item.get("name"):
+            raise LexiconError(f"{where}: every organisation needs a name")
+        country = _country(item.get("country"), where)
+        sector = _sector(item.get("sector"), where)
+        code = str(item.get("code") or f"{country or ''}{sector or ''}") or None
+        entry = Entry(
+            kind="org",
+            name=str(item["name"]),
+            country=country,
+            sector=sector,
+            code=code,
+            since_gov=_date(item.get("since_gov"), where),
+        )
+        for phrase in [item["name"], *(item.get("aliases") or [])]:
+            lexicon.add(str(phrase), entry)
+
+
+def load_sectors(lexicon: ActorLexicon, data: object, origin: str = "sectors.yaml") -> None:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{origin}: expected a mapping of sector codes")
+    for key, info in data.items():
+        if key == "modifiers_eli":
+            for word in info or []:
+                lexicon.add(str(word), Entry(kind="eli_modifier", name=str(word), sector="ELI"))
+            continue
+        if key == "person_nouns":
+            lexicon.person_nouns.update(str(w).lower() for w in info or [])
+            continue
+        if key == "honorifics":
+            for word in info or []:
+                lexicon.add(str(word), Entry(kind="honorific", name=str(word)))
+            continue
+        sector = _sector(key, f"{origin}:{key}")
+        terms = info.get("terms") if isinstance(info, dict) else info
+        if not isinstance(terms, list):
+            raise LexiconError(f"{origin}:{key}: terms must be a list")
+        for term in terms:
+            term = str(term).lower()
+            entry = Entry(kind="sector", name=term, sector=sector)
+            lexicon.add(term, entry)
+            if not term.endswith("s"):
+                lexicon.add(plural(term), entry)
+
+
+def load_people(lexicon: ActorLexicon, data: object, origin: str = "people.yaml") -> None:
+    if not isinstance(data, list):
+        raise LexiconError(f"{origin}: expected a list of people")
+    for number, item in enumerate(data, start=1):
+        where = f"{origin}:#{number}"
+        if not isinstance(item, dict) or not item.get("name"):
+            raise LexiconError(f"{where}: every person needs a name")
+        where = f"{origin}:{item['name']}"
+        roles = []
+        for role in item.get("roles") or []:
+            start, end = _date(role.get("start"), where), _date(role.get("end"), where)
+            if start and end and end < start:
+                raise LexiconError(f"{where}: role ends before it starts")
+            roles.append(
+                Role(
+                    country=_country(role.get("country"), where),
+                    sector=_sector(role.get("sector"), where),
+                    start=start,
+                    end=end,
+                    title=role.get("title"),
+                )
+            )
+        other = item.get("otherwise")
+        otherwise = (
+            Role(country=_country(other.get("country"), where), sector=_sector(other.get("sector"), where))
+            if isinstance(other, dict)
+            else None
+        )
+        gender = item.get("gender")
+        if gender not in (None, "m", "f"):
+            raise LexiconError(f"{where}: gender must be m or f")
+        titles = tuple(str(t) for t in item.get("titles") or [])
+        person = Person(name=str(item["name"]), gender=gender, roles=tuple(roles), otherwise=otherwise, titles=titles)
+        for phrase in [item["name"], *(item.get("aliases") or [])]:
+            lexicon.add(str(phrase), Entry(kind="person", name=person.name, person=person))
+        for title in titles:
+            lexicon.add(title, Entry(kind="person_title", name=person.name, person=person))
+
+
+# --- PETRARCH / TABARI dictionaries -------------------------------------------------------
+
+_CODE = re.compile(r"\[([^\]]+)\]")
+
+
+def _petrarch_date(text: str) -> Date | None:
+    text = text.strip()
+    if len(text) == 6:  # YYMMDD
+        year = int(text[:2])
+        year += 1900 if year > 30 else 2000
+        return Date(year, int(text[2:4]), int(text[4:6]))
+    if len(text) == 8:
+        return Date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    raise ValueError(text)
+
+
+def _petrarch_role(spec: str) -> Role:
+    parts = spec.split()
+    code = parts[0].lstrip("~")
+    start = end = None
+    if len(parts) > 1:
+        span = parts[1]
+        if span.startswith(">"):
+            start = _petrarch_date(span[1:])
+        elif span.startswith("<"):
+            end = _petrarch_date(span[1:])
+        elif "-" in span:
+            a, b = span.split("-", 1)
+            start, end = _petrarch_date(a), _petrarch_date(b)
+    country = code[:3] or None
+    sector = code[3:6] if code[3:6] in SECTORS else None
+    return Role(country=country, sector=sector, start=start, end=end, code=code)
+
+
+def _petrarch_phrase(token: str) -> str:
+    return token.strip().rstrip("_").replace("_", " ").strip()
+
+
+def load_petrarch_actors(lexicon: ActorLexicon, path: Path) -> int:
+    """Named actors from a PETRARCH/TABARI `.actors` file; returns the number of actors read."""
+    count = 0
+    names: list[str] = []
+    roles: list[Role] = []
+
+    def flush() -> None:
+        nonlocal count
+        if names and roles:
+            dated = tuple(r for r in roles if r.start or r.end)
+            plain = [r for r in roles if not (r.start or r.end)]
+            person = Person(name=names[0].title(), gender=None, roles=dated or tuple(plain[:1]), otherwise=plain[-1] if plain else None)
+            for name in names:
+                lexicon.add(name, Entry(kind="person", name=person.name, person=person))
+            count += 1
+
+    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        try:
+            if line[0] in " \t" and line.strip().startswith("["):
+                roles.extend(_petrarch_role(m) for m in _CODE.findall(line))
+                continue
+            if line.startswith("+"):
+                names.append(_petrarch_phrase(_CODE.sub("", line[1:])))
+                roles.extend(_petrarch_role(m) for m in _CODE.findall(line))
+                continue
+            flush()
+            names = [_petrarch_phrase(_CODE.sub("", line))]
+            roles = [_petrarch_role(m) for m in _CODE.findall(line)]
+        except (ValueError, IndexError) as err:
+            raise LexiconError(f"{path}:{number}: cannot read {raw.strip()!r} ({err})") from err
+    flush()
+    return count
+
+
+def load_petrarch_agents(lexicon: ActorLexicon, path: Path) -> int:
+    """Sector nouns from a PETRARCH agents file (`NOUN_ [~GOV]`); returns the number read."""
+    substitutions: dict[str, list[str]] = {}
+    count = 0
+    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("!") and "=" in line:
+            name, _, values = line.partition("=")
+            substitutions[name.strip()] = [v.strip() for v in values.split(",") if v.strip()]
+            continue
+        codes = _CODE.findall(line)
+        if not codes:
+            continue
+        sector = codes[0].lstrip("~")[:3]
+        if sector not in SECTORS:
+            continue
+        body = _CODE.sub("", line)
+        plurals = re.findall(r"\{([^}]*)\}", body)
+        body = re.sub(r"\{[^}]*\}", "", body).strip()
+        variants = [body]
+        for name, values in substitutions.items():
+            if name in body:
+                variants = [v.replace(name, "_" + value if not v.startswith(name) else value) for v in variants for value in values]
+        try:
+            for variant in variants + [p for p in plurals if p]:
+                phrase = _petrarch_phrase(variant).lower()
+                if phrase:
+                    entry = Entry(kind="sector", name=phrase, sector=sector)
+                    lexicon.add(phrase, entry)
+                    lexicon.add(plural(phrase), entry)
+                    count += 1
+        except ValueError as err:
+            raise LexiconError(f"{path}:{number}: {err}") from err
+    return count
+
+
+def load_lexicon(actors: Iterable[Path] = (), agents: Iterable[Path] = ()) -> ActorLexicon:
+    """The shipped dictionaries, plus a user's PETRARCH actor and agent files on top."""
+    lexicon = ActorLexicon()
+    load_countries(lexicon, _read_yaml("countries.yaml"))
+    load_orgs(lexicon, _read_yaml("igos.yaml"))
+    load_sectors(lexicon, _read_yaml("sectors.yaml"))
+    load_people(lexicon, _read_yaml("people.yaml"))
+    for path in agents:
+        load_petrarch_agents(lexicon, Path(path))
+    for path in actors:
+        load_petrarch_actors(lexicon, Path(path))
+    return lexicon

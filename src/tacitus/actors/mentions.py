@@ -1,0 +1,375 @@
+"""Actor mentions in a parsed document, each coded from the text itself.
+
+`find_mentions` walks the noun phrases of a parsed document and codes each one from the
+dictionary matches inside it: a known person (dated role), an organisation, a sector title with
+a country from its adjective, possessor, apposition or "of" phrase ("Afghanistan's acting foreign
+minister", "Muttaqi, the Taliban's foreign minister", "the president of Iran"), a bare country,
+capital or metonym, a pronoun or "the two sides". Coordinated modifiers give compound actors
+("Hungarian and Romanian officials" -> two members).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
+
+PRONOUNS = {
+    "he": ("m", False), "him": ("m", False), "his": ("m", False), "himself": ("m", False),
+    "she": ("f", False), "her": ("f", False), "hers": ("f", False), "herself": ("f", False),
+    "they": (None, True), "them": (None, True), "their": (None, True), "themselves": (None, True),
+    "it": (None, False), "its": (None, False),
+}
+# Heads that name a set of people without saying who (the country modifier is the actor).
+GENERIC_HEADS = {"man", "woman", "people", "person", "citizen", "national", "resident", "member", "individual", "group", "child", "family", "youth"}
+# Definite nouns that refer back to an organisation or country already named; the value says
+# which kind of actor they may refer to.
+ANAPHORIC_NOUNS = {
+    **dict.fromkeys(["bloc", "alliance", "union", "organisation", "organization", "body", "agency", "commission", "council"], "igo"),
+    **dict.fromkeys(["group", "movement", "faction", "militia", "cartel", "gang", "organisation", "outfit", "network"], "armed"),
+    **dict.fromkeys(["country", "nation", "kingdom", "republic", "emirate", "state", "regime", "government"], "country"),
+}
+NP_RIGHT_DEPS = {"compound", "flat", "appos", "nmod", "nummod"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+
+
+@dataclass
+class Coding:
+    """What a phrase says about who it names."""
+
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    name: str = ""
+    kind: str = "group"  # person | group | country | organisation | pronoun | dyad | title
+    person: str | None = None  # canonical name of a known or named person
+    gender: str | None = None
+    plural: bool = False
+    definite_title: bool = False  # "the minister", "His Eminence": refers back to someone named
+
+    @property
+    def actor_code(self) -> str | None:
+        if self.code:
+            return self.code
+        if self.country or self.sector:
+            return f"{self.country or ''}{self.sector or ''}"
+        return None
+
+    @property
+    def is_coded(self) -> bool:
+        return bool(self.country or self.sector or self.code)
+
+
+@dataclass
+class RawMention:
+    """One actor mention before document-level resolution."""
+
+    head: int  # token index of the phrase head
+    start: int  # character offsets into the parsed text
+    end: int
+    text: str
+    sentence: int
+    members: list[Coding] = field(default_factory=list)  # one per compound member
+    key: int = 0  # the resolver's handle for this mention (the head index, offset per part)
+
+    @property
+    def coding(self) -> Coding:
+        return self.members[0]
+
+
+@dataclass
+class DocMatches:
+    """Dictionary matches of one parsed document, indexed by token."""
+
+    by_token: dict[int, tuple[int, int, list[Entry]]]
+    lexicon: ActorLexicon
+
+    @classmethod
+    def build(cls, doc: Doc, lexicon: ActorLexicon, matcher: PhraseMatcher) -> DocMatches:
+        by_token: dict[int, tuple[int, int, list[Entry]]] = {}
+        for start, end, entries in lexicon.find(doc, matcher):
+            for i in range(start, end):
+                by_token[i] = (start, end, entries)
+        return cls(by_token, lexicon)
+
+    def is_person_noun(self, lemma: str) -> bool:
+        return self.lexicon.is_person_noun(lemma)
+
+    def spans_in(self, tokens: list[Token]) -> list[tuple[int, int, list[Entry]]]:
+        seen = []
+        for tok in tokens:
+            match = self.by_token.get(tok.i)
+            if match and match not in seen:
+                seen.append(match)
+        return seen
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`: its left modifiers, compounds,
+    appositions and one "of" phrase, but not relative clauses or other prepositions."""
+    tokens = [head]
+    for child in head.children:
+        if child.i < head.i and child.dep_ not in ("punct", "cc", "relcl") or child.dep_ in NP_RIGHT_DEPS:
+            tokens.extend(t for t in child.subtree if t.dep_ != "relcl" and not _inside_relcl(t, child))
+        elif child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "poss":
+            tokens.extend(child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _inside_relcl(tok: Token, top: Token) -> bool:
+    while tok != top:
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _entries(entries: list[Entry], kinds: tuple[str, ...]) -> list[Entry]:
+    return [e for e in entries if e.kind in kinds]
+
+
+def _capitalised(doc: Doc, start: int) -> bool:
+    text = doc[start].text
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+@dataclass
+class _Parts:
+    """The dictionary matches inside one noun phrase, sorted by what they name."""
+
+    persons: list[tuple[Entry, int, int]] = field(default_factory=list)
+    orgs: list[tuple[Entry, int, int]] = field(default_factory=list)
+    sectors: list[tuple[Entry, int, int]] = field(default_factory=list)
+    countries: list[tuple[Entry, int, int]] = field(default_factory=list)
+    eli: bool = False
+    honorific: bool = False
+
+
+def _classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]]) -> _Parts:
+    parts = _Parts()
+    for start, end, entries in spans:
+        capital = _capitalised(doc, start)
+        if (found := _entries(entries, ("person",))) and capital or (found := _entries(entries, ("person_title",))) and capital:
+            parts.persons.append((found[0], start, end))
+        elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
+            parts.orgs.append((found[0], start, end))
+        elif (found := _entries(entries, COUNTRY_KINDS)) and capital:
+            parts.countries.append((found[0], start, end))
+        elif found := _entries(entries, ("sector",)):
+            parts.sectors.append((found[0], start, end))
+        elif _entries(entries, ("eli_modifier",)):
+            parts.eli = True
+        elif _entries(entries, ("honorific",)):
+            parts.honorific = True
+    return parts
+
+
+def _person_coding(entry: Entry, day: Date | None) -> Coding:
+    person = entry.person
+    assert person is not None
+    role = person.role_on(day)
+    return Coding(
+        country=role.country if role else None,
+        sector=role.sector if role else None,
+        code=role.code if role else None,
+        name=person.name,
+        kind="person",
+        person=person.name,
+        gender=person.gender,
+    )
+
+
+def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) -> list[Coding]:
+    """Code the noun phrase headed by `head`; several codings for a compound actor."""
+    low = head.lower_
+    if low in PRONOUNS and (head.pos_ == "PRON" or head.tag_ == "PRP$"):
+        gender, plural = PRONOUNS[low]
+        return [Coding(kind="pronoun", gender=gender, plural=plural, name=head.text)]
+    tokens = np_tokens(head)
+    words = {t.lower_ for t in tokens}
+    if "sides" in words and words & {"two", "both"}:
+        return [Coding(kind="dyad", plural=True, name="the two sides")]
+    if head.lemma_.lower() in ANAPHORIC_NOUNS and head.text.islower() and any(t.lower_ in ("the", "this", "that") for t in tokens if t.i < head.i) and len(tokens) <= 3:
+        # "the bloc", "the kingdom", "the group": a name for an organisation or country already met.
+        return [Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", sector=ANAPHORIC_NOUNS[head.lemma_.lower()])]
+
+    parts = _classify(doc, matches.spans_in(tokens))
+    plural = head.tag_ in ("NNS", "NNPS")
+    name = _name_of(doc, head, tokens)
+    named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens if t.i <= head.i and t.pos_ == "PROPN"))
+    role_noun = not plural and matches.is_person_noun(head.lemma_)
+
+    # A known person: the strongest reading ("U.S. Secretary of State Colin Powell").
+    if parts.persons:
+        at_head = [p for p in parts.persons if p[1] <= head.i < p[2]]
+        if at_head or not parts.sectors or named_person:
+            return [_person_coding((at_head or parts.persons)[0][0], day)]
+
+    sector = None
+    if parts.sectors:
+        # The sector word at the head, else the last one before it ("U.S. military chief General X").
+        at_head = [s for s in parts.sectors if s[1] <= head.i < s[2]]
+        before = [s for s in parts.sectors if s[2] <= head.i]
+        if at_head:
+            sector = at_head[-1][0].sector
+        elif before and (named_person or role_noun or head.lemma_.lower() in GENERIC_HEADS or head.pos_ == "PROPN"):
+            # "police chief", "army spokesman", "U.S. military chief General X", "opposition members"
+            sector = before[-1][0].sector
+        elif not parts.countries and not parts.orgs and not parts.persons:
+            # "a refugee camp", "the army base": a sector word modifying a non-actor noun.
+            return []
+        if parts.eli and sector in ("GOV", "MIL", "LEG", "JUD", "COP"):
+            sector = "ELI"
+    kind = "person" if named_person or role_noun else "group"
+    person = name if named_person else None
+
+    if parts.orgs:
+        org = parts.orgs[-1][0]
+        governs = org.since_gov is not None and day is not None and day >= org.since_gov
+        if governs:
+            org_sector = sector if sector in ("GOV", "MIL") else "GOV"
+            code = f"{org.country}{org_sector}"
+        else:
+            org_sector, code = org.sector, org.code
+        return [Coding(country=org.country, sector=org_sector, code=code, name=name if kind == "person" else org.name, kind=kind if kind == "person" else "organisation", person=person, plural=plural)]
+
+    countries = _country_members(doc, parts.countries)
+    if not countries and not sector:
+        if named_person:
+            return [Coding(kind="person", person=name, name=name)]
+        if parts.honorific:
+            return [Coding(kind="title", definite_title=True, name=name, gender="f" if tokens[0].lower_ == "her" else "m")]
+        if head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN":
+            return [Coding(kind="organisation", name=name, plural=plural)]
+        return []
+    if sector is None and countries:
+        country_kind, head_is_country = None, False
+        for entry, start, end in parts.countries:
+            if start <= head.i < end:
+                country_kind, head_is_country = entry.kind, True
+        if country_kind in ("capital", "metonym"):
+            sector = "GOV"
+        elif country_kind == "metonym_mil":
+            sector = "MIL"
+        elif not head_is_country and not named_person and head.lemma_.lower() not in GENERIC_HEADS | RELATIONAL_HEADS:
+            # "Iranian oil", "the Syrian border": a country word on a non-actor noun is no actor.
+            return []
+        if head_is_country and country_kind in ("country", "adjective", "demonym"):
+            kind = "country"
+    definite = (
+        role_noun
+        and not named_person
+        and (parts.honorific or any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens))
+    )
+    return [
+        Coding(country=c, sector=sector, name=name, kind=kind, person=person, plural=plural, definite_title=definite)
+        for c in (countries or [None])
+    ]
+
+
+def _country_members(doc: Doc, countries: list[tuple[Entry, int, int]]) -> list[str]:
+    """Countries of the phrase; coordinated ones ("Hungarian and Romanian") are all members."""
+    if not countries:
+        return []
+    codes: list[str] = []
+    # Coordinated modifiers: walk back over "X and Y" / "X, Y and Z" chains of country words.
+    chain = [countries[-1]]
+    for item in reversed(countries[:-1]):
+        between = doc[item[2] : chain[0][1]]
+        if all(t.lower_ in (",", "and", "or", "&") for t in between) and len(between) > 0:
+            chain.insert(0, item)
+        else:
+            break
+    for entry, _, _ in chain:
+        if entry.country and entry.country not in codes:
+            codes.append(entry.country)
+    return codes
+
+
+def _name_of(doc: Doc, head: Token, tokens: list[Token]) -> str:
+    """A readable name for the phrase: the head with its compounds, without determiners."""
+    if head.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None:
+            return ent.text
+    left = head
+    while left.i > 0 and doc[left.i - 1] in tokens and doc[left.i - 1].dep_ in ("compound", "amod", "flat") :
+        left = doc[left.i - 1]
+    return doc[left.i : head.i + 1].text
+
+
+def mention_heads(doc: Doc) -> list[Token]:
+    """Heads of every phrase that may name an actor: nouns, proper nouns and pronouns in argument
+    positions, plus possessors."""
+    heads = []
+    for tok in doc:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "flat") or tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            if tok.dep_ in ("amod",):
+                continue
+            heads.append(tok)
+    return heads
+
+
+LOCATIVE_PREPS = {"in", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "toward", "towards", "along"}
+RELATIONAL_HEADS = {"counterpart", "opposite"}
+
+
+def _is_place(tok: Token, coding: Coding) -> bool:
+    """"in Muscat", "across Syria": a country or capital in a locative phrase is a place, not an actor."""
+    return (
+        coding.kind in ("country", "group")
+        and coding.sector in (None, "GOV")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in LOCATIVE_PREPS
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+    )
+
+
+def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence_of: dict[int, int], key_offset: int = 0) -> dict[int, RawMention]:
+    """Every coded actor mention in `doc`, keyed by the token index of its head."""
+    mentions: dict[int, RawMention] = {}
+    for head in mention_heads(doc):
+        members = code_phrase(doc, head, matches, day)
+        if not members or _is_place(head, members[0]):
+            continue
+        tokens = np_tokens(head) if members[0].kind != "pronoun" else [head]
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        mentions[head.i] = RawMention(
+            head=head.i,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            sentence=sentence_of[head.i],
+            members=members,
+            key=head.i + key_offset,
+        )
+    for i in list(mentions):
+        tok = doc[i]
+        owner = mentions.get(tok.head.i)
+        # A possessor or "of" phrase that gave a larger phrase its country is part of that mention.
+        if tok.dep_ == "poss" and owner is not None and owner.coding.kind not in ("pronoun",) and owner.coding.is_coded and owner.coding.country == mentions[i].coding.country:
+            del mentions[i]
+    for mention in mentions.values():
+        _complete_counterpart(doc, mention, mentions)
+    return mentions
+
+
+def _complete_counterpart(doc: Doc, mention: RawMention, mentions: dict[int, RawMention]) -> None:
+    """"his Omani counterpart" holds the same office as the clause's subject."""
+    head = doc[mention.head]
+    if head.lemma_.lower() not in RELATIONAL_HEADS:
+        return
+    verb = head.head
+    while verb.dep_ in ("prep", "pobj") and verb.head is not verb:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    other = mentions.get(subject.i) if subject is not None else None
+    if other is None:
+        return
+    for member in mention.members:
+        member.sector = member.sector or other.coding.sector
+        member.kind = "person"

@@ -1,0 +1,220 @@
+"""Event triggers in a parsed sentence, and the source and target phrases of each.
+
+`find_triggers` matches verbal and nominal triggers of the event lexicon against the spaCy
+dependency parse and returns, for each, the head tokens of its source and target phrases
+(coordinations expanded). Actors are attached later from the document's mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tacitus.events.lexicon import EventLexicon, Pattern
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+OBJECT_DEPS = ("dobj", "obj")
+# Verbs that hand their subject to the complement ("X plans to attack").
+CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "order", "force", "tell", "encourage", "persuade", "invite", "pressure", "press", "allow", "help"}
+FALLBACK_PREPS = ("to", "with", "against", "on", "at", "for", "toward", "towards", "into")
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "receive", "have", "open", "resume", "lead", "host"}
+
+
+@dataclass
+class Trigger:
+    token: Token
+    pattern: Pattern
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    consumed: list[Token] = field(default_factory=list)  # object nouns / complements this match used up
+    alt_targets: list[Token] = field(default_factory=list)  # where to look when the targets name no actor
+    depth: int = 0
+
+
+def expand(tok: Token) -> list[Token]:
+    """A phrase head and the heads coordinated with it ("Iran, Iraq and Syria")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(expand(child))
+    return out
+
+
+def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    objs: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    objs.extend(expand(pobj))
+        # "in talks with" / "clashes with" attached through a multiword preposition
+    return objs
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject phrase heads of a verb, inherited through xcomp, conj, relcl and participles."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        agents = [pobj for agent in _children(verb, ("agent",)) for pobj in agent.children if pobj.dep_ == "pobj"]
+        return [t for a in agents for t in expand(a)]
+    subjects = _children(verb, SUBJECT_DEPS)
+    if subjects:
+        subj = subjects[0]
+        if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return expand(verb.head)
+        return expand(subj)
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return expand(head)
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        raised = _children(head, PASSIVE_SUBJECT_DEPS)
+        if raised:  # "X is expected to host", "X was forced to withdraw"
+            return expand(raised[0])
+        if head.lemma_ in CONTROL_OBJECT_VERBS:
+            objs = _children(head, OBJECT_DEPS)
+            if objs:
+                return expand(objs[0])
+        return subjects_of(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX") and head is not verb:
+        return subjects_of(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return expand(head) if verb.tag_ == "VBG" else []
+    return []
+
+
+def depth_of(tok: Token) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    if pattern.particle:
+        if pattern.particle not in particles:
+            return None
+    elif particles and particles[0] not in ("up",) or len(particles) > 1:
+        # A phrasal verb is another verb ("back down" is not "back", "turn down" not "turn").
+        return None
+    trigger = Trigger(token=tok, pattern=pattern)
+    score = 0
+    objects = _children(tok, OBJECT_DEPS)
+    passive = is_passive(tok)
+    if passive:
+        objects = objects + _children(tok, PASSIVE_SUBJECT_DEPS)
+    if pattern.object:
+        hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+        if not hit:
+            return None
+        trigger.consumed.append(hit[0])
+        score += 10
+        anchor = hit[0]
+        targets = _prep_objects(tok, pattern.prep) + _prep_objects(anchor, pattern.prep) if pattern.prep else []
+        if not targets:
+            targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
+        trigger.targets = targets
+        score += bool(targets)
+    elif pattern.xcomp:
+        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pattern.xcomp]
+        if not comps:
+            return None
+        comp = comps[0]
+        trigger.consumed.append(comp)
+        score += 10
+        targets = _prep_objects(comp, pattern.prep) if pattern.prep else []
+        if not targets:
+            targets = [t for o in _children(comp, OBJECT_DEPS) for t in expand(o)]
+        if not targets:
+            targets = _prep_objects(comp, ("with", "to", "on", "against", "for"))
+        trigger.targets = targets
+    else:
+        targets = _prep_objects(tok, pattern.prep) if pattern.prep else []
+        score += bool(targets)
+        if not targets:
+            direct = [t for o in _children(tok, OBJECT_DEPS) for t in expand(o)]
+            if passive:
+                direct = [t for s in _children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
+            targets = direct
+        if pattern.no_target:
+            if targets:
+                score -= 5
+            targets = []
+        trigger.targets = targets
+    trigger.sources = subjects_of(tok)
+    if not pattern.no_target:
+        anchor = trigger.consumed[0] if trigger.consumed else tok
+        trigger.alt_targets = _prep_objects(anchor, FALLBACK_PREPS) + _prep_objects(tok, FALLBACK_PREPS)
+    return score + 2 * bool(pattern.particle), trigger
+
+
+def _noun_sources(tok: Token) -> list[Token]:
+    sources = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)]
+    if sources:
+        return sources
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    if modifiers:
+        return modifiers
+    head = tok.head
+    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head)
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.dep_ in OBJECT_DEPS:
+        # "hosted a new round of negotiations": the light verb's subject
+        return subjects_of(head.head.head) if head.head.head.pos_ in ("VERB", "AUX") else []
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for"):
+        # "X engaged in talks with Y", "X joined in the attack on Y"
+        return subjects_of(head.head)
+    return []
+
+
+def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
+    trigger = Trigger(token=tok, pattern=pattern)
+    between = _prep_objects(tok, ("between",))
+    if between and len(between) >= 2:
+        trigger.sources, trigger.targets = [between[0]], between[1:]
+        return 1, trigger
+    targets = _prep_objects(tok, pattern.prep) if pattern.prep else []
+    if not targets and pattern.prep and tok.dep_ in OBJECT_DEPS:
+        # "held talks in Muscat with Oman": the preposition may hang on the light verb.
+        targets = _prep_objects(tok.head, pattern.prep)
+    trigger.targets = [] if pattern.no_target else targets
+    trigger.sources = _noun_sources(tok)
+    return int(bool(targets)), trigger
+
+
+def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
+    """All event triggers of one sentence, most specific pattern per trigger token."""
+    found: list[Trigger] = []
+    for tok in sentence:
+        lemma = tok.lemma_.lower()
+        best: tuple[int, Trigger] | None = None
+        if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
+            candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            candidates = [(p, _noun_match) for p in lexicon.nouns.get(lemma, lexicon.nouns.get(tok.lower_, []))]
+        else:
+            candidates = []
+        for pattern, matcher in candidates:
+            result = matcher(tok, pattern)
+            if result is None:
+                continue
+            score = result[0] + pattern.specificity
+            if best is None or score > best[0]:
+                best = (score, result[1])
+        if best is not None:
+            best[1].depth = depth_of(tok)
+            found.append(best[1])
+    consumed = {t.i for trig in found for t in trig.consumed}
+    return [t for t in found if t.token.i not in consumed]

@@ -1,0 +1,136 @@
+"""The event lexicon: every `data/patterns/*.yaml` pattern, validated against the CAMEO table.
+
+The format is documented in data/patterns/README.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from tacitus.datafiles import load_yaml
+from tacitus.ontology import Cameo, load_cameo
+
+KEYS = {"code", "verb", "noun", "particle", "object", "prep", "xcomp", "mode", "target"}
+
+
+class PatternError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    lemma: str
+    pos: str  # "verb" | "noun"
+    particle: str | None = None
+    object: frozenset[str] = frozenset()
+    prep: tuple[str, ...] = ()
+    xcomp: frozenset[str] = frozenset()
+    mode: str | None = None
+    no_target: bool = False
+    origin: str = ""
+
+    @property
+    def specificity(self) -> int:
+        return (
+            2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.xcomp) + bool(self.prep) - self.no_target
+        )
+
+    @property
+    def rule(self) -> str:
+        parts = [self.lemma]
+        if self.particle:
+            parts.append(self.particle)
+        if self.object:
+            parts.append("+" + "|".join(sorted(self.object)))
+        if self.xcomp:
+            parts.append("to " + "|".join(sorted(self.xcomp)))
+        if self.prep:
+            parts.append(">" + "|".join(self.prep))
+        return f"{self.pos}:{' '.join(parts)} -> {self.code} ({self.origin})"
+
+
+@dataclass
+class EventLexicon:
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+
+    def add(self, pattern: Pattern) -> None:
+        table = self.verbs if pattern.pos == "verb" else self.nouns
+        entries = table.setdefault(pattern.lemma, [])
+        if pattern not in entries:
+            entries.append(pattern)
+            entries.sort(key=lambda p: -p.specificity)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+
+def _words(value: object, key: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PatternError(f"{where}: `{key}` must be a list of words")
+    return tuple(v.strip().lower() for v in value)
+
+
+def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
+    if not isinstance(item, dict):
+        raise PatternError(f"{where}: a pattern must be a mapping")
+    unknown = set(item) - KEYS
+    if unknown:
+        raise PatternError(f"{where}: unknown keys {sorted(unknown)}")
+    code = str(item.get("code", "")).strip()
+    if code not in cameo:
+        raise PatternError(f"{where}: unknown CAMEO code {code!r}")
+    if ("verb" in item) == ("noun" in item):
+        raise PatternError(f"{where}: give exactly one of `verb` or `noun`")
+    pos = "verb" if "verb" in item else "noun"
+    lemma = str(item[pos] or "").strip().lower()
+    if not lemma:
+        raise PatternError(f"{where}: empty {pos}")
+    target = item.get("target")
+    if target not in (None, "none"):
+        raise PatternError(f"{where}: `target` may only be `none`")
+    return Pattern(
+        code=code,
+        lemma=lemma,
+        pos=pos,
+        particle=(str(item["particle"]).lower() if item.get("particle") else None),
+        object=frozenset(_words(item.get("object"), "object", where)),
+        prep=_words(item.get("prep"), "prep", where),
+        xcomp=frozenset(_words(item.get("xcomp"), "xcomp", where)),
+        mode=item.get("mode"),
+        no_target=target == "none",
+        origin=where,
+    )
+
+
+def load_patterns(texts: Iterable[tuple[str, str]], cameo: Cameo | None = None) -> EventLexicon:
+    """Patterns from (name, YAML text) pairs."""
+    cameo = cameo or load_cameo()
+    lexicon = EventLexicon()
+    for name, text in texts:
+        data = load_yaml(text) or []
+        if not isinstance(data, list):
+            raise PatternError(f"{name}: expected a list of patterns")
+        for number, item in enumerate(data, start=1):
+            lexicon.add(parse_pattern(item, f"{name}#{number}", cameo))
+    return lexicon
+
+
+def load_event_lexicon(extra: Iterable[Path] = ()) -> EventLexicon:
+    """The shipped patterns plus any extra pattern files a user gives."""
+    folder = resources.files("tacitus").joinpath("data/patterns")
+    texts = [
+        (entry.name, entry.read_text(encoding="utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".yaml")
+    ]
+    texts += [(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in extra]
+    return load_patterns(texts)

@@ -1,0 +1,190 @@
+"""The typed data model every stage reads and writes, and its JSON form.
+
+A `Document` goes in with `text` (and optionally `id`, `title`, `date`, `url`, `source`) and
+comes out with `actors`, `events`, `statements` and `errors` filled. `to_dict` gives the JSONL
+contract; `from_dict` reads it back (for `tacitus eval --format tacitus` and the stores).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MODALITIES = (
+    "asserted",  # plain statement of fact
+    "future",  # will, is set to, is to
+    "intended",  # plans to, wants to, threatens to, vows to
+    "possible",  # could, may, might
+    "obligation",  # should, must, calls for ... to be
+    "hypothetical",  # if / unless clauses, would without a report frame
+    "question",  # the sentence asks
+)
+
+
+@dataclass
+class Span:
+    """A stretch of the document text: `start`/`end` are character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str = "group"  # person | group | country | organisation
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class ActorRef:
+    """An actor as it takes part in one event or statement."""
+
+    actor: str | None
+    text: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Plover:
+    type: str | None
+    mode: str | None = None
+
+
+@dataclass
+class Place:
+    name: str
+    country: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    sentence: int
+    evidence: str
+    source: ActorRef | None
+    target: ActorRef | None
+    cameo: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: Plover
+    trigger: Span
+    negated: bool = False
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    statement: str | None = None
+    date: str | None = None
+    place: Place | None = None
+    rule: str = ""
+    depth: int = 0  # distance of the trigger from the sentence root (0 = main verb)
+
+    @property
+    def factual(self) -> bool:
+        """Asserted by the text itself: not negated, not modal, not someone's claim."""
+        return not self.negated and self.modality == "asserted" and self.attributed_to is None
+
+
+@dataclass
+class Statement:
+    id: str
+    sentence: int
+    speaker: ActorRef
+    cue: Span
+    content: Span
+    direct: bool
+    depth: int = 0  # distance of the cue from the sentence root (0 = main verb)
+
+
+@dataclass
+class Document:
+    text: str
+    id: str = ""
+    title: str = ""
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "url": self.url,
+            "source": self.source,
+        }
+        if include_text:
+            out["text"] = self.text
+        out["actors"] = [asdict(a) for a in self.actors]
+        out["events"] = [_event_dict(e) for e in self.events]
+        out["statements"] = [asdict(s) for s in self.statements]
+        out["errors"] = list(self.errors)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        doc = cls(
+            text=data.get("text", ""),
+            id=str(data.get("id", "")),
+            title=data.get("title") or "",
+            date=data.get("date"),
+            url=data.get("url"),
+            source=data.get("source"),
+            errors=list(data.get("errors", [])),
+        )
+        doc.actors = [
+            Actor(**{**a, "mentions": [Mention(**m) for m in a.get("mentions", [])]})
+            for a in data.get("actors", [])
+        ]
+        doc.events = [event_from_dict(e) for e in data.get("events", [])]
+        doc.statements = [
+            Statement(
+                id=s["id"],
+                sentence=s["sentence"],
+                speaker=ActorRef(**s["speaker"]),
+                cue=Span(**s["cue"]),
+                content=Span(**s["content"]),
+                direct=s["direct"],
+            )
+            for s in data.get("statements", [])
+        ]
+        return doc
+
+
+def _event_dict(event: Event) -> dict[str, Any]:
+    out = asdict(event)
+    out["factual"] = event.factual
+    return out
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    fields = {k: v for k, v in data.items() if k in Event.__dataclass_fields__}
+    for side in ("source", "target"):
+        if fields.get(side):
+            fields[side] = ActorRef(**fields[side])
+    fields["plover"] = Plover(**(data.get("plover") or {"type": None}))
+    fields["trigger"] = Span(**data["trigger"])
+    if fields.get("place"):
+        fields["place"] = Place(**fields["place"])
+    return Event(**fields)

@@ -1,0 +1,45 @@
+"""The event store: coded documents in SQLite (a file path) or PostgreSQL (a `postgresql://` URL).
+
+    with open_store("corpus.db") as store:
+        print(status_counts(store))
+        for doc in iter_documents(store, EventFilter(sources=("IRN",))): ...
+
+Modules: `backends` (connections, dialect), `schema` (tables, migrations), `rows`
+(documents <-> rows), `write` (keys, batches, transactions), `read` (documents back out),
+`filters` (which events an export or query looks at).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tacitus.store.backends import Backend, connect, is_postgres
+from tacitus.store.filters import EventFilter
+from tacitus.store.read import iter_documents, rejected
+from tacitus.store.schema import migrate
+from tacitus.store.write import Record, save, status_counts
+
+
+def open_store(db: str | Path, create: bool = True) -> Backend:
+    """Connect and bring the schema up to date. With `create=False` a missing SQLite file is an error."""
+    if not create and not is_postgres(str(db)) and not Path(db).exists():
+        raise FileNotFoundError(f"no store at {db}")
+    backend = connect(db)
+    try:
+        migrate(backend)
+    except BaseException:
+        backend.close()
+        raise
+    return backend
+
+
+__all__ = [
+    "Backend",
+    "EventFilter",
+    "Record",
+    "iter_documents",
+    "open_store",
+    "rejected",
+    "save",
+    "status_counts",
+]

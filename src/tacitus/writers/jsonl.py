@@ -1,0 +1,19 @@
+"""JSONL: one object per document, the contract in model.Document.to_dict."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from tacitus.model import Document
+
+
+def write_jsonl(documents: Iterable[Document], out: TextIO, all_events: bool = True) -> int:
+    """Write every document; returns the number written. `all_events` is accepted for symmetry:
+    the JSON keeps every event with its flags."""
+    count = 0
+    for doc in documents:
+        out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
