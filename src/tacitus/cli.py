@@ -108,6 +108,105 @@ def eval_command(gold, fmt, as_json, limit, show_errors, actor_files, agent_file
         click.echo(render_report(report, show_errors=show_errors))
 
 
+# --- corpus runs (store) ---
+
+_DB_HELP = "The store: a SQLite file path, or a postgresql:// URL."
+
+
+@cli.command("run")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", required=True, help=_DB_HELP + " Created and migrated as needed.")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=None, help="Coding processes, each loading spaCy once (default: all cores; 1 codes in this process).")
+@click.option("--recode", is_flag=True, help="Code again the documents already stored (their old rows are replaced).")
+@click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True, help="Documents per work unit and per transaction.")
+@_dictionary_options
+def run_command(paths, db, workers, recode, date, chunk_size, actor_files, agent_files, pattern_files) -> None:
+    """Code every document in PATHS into a store (SQLite file or PostgreSQL), on every core.
+
+    Resumable: stop it at any moment and run the same command again; stored documents are
+    kept and the rest is coded. Every document ends up coded, rejected (with its reason) or
+    a duplicate of an earlier text; re-running over the same input changes nothing.
+    """
+    from tacitus.corpus import RichReporter, run_corpus
+
+    options = {"actor_files": tuple(actor_files), "agent_files": tuple(agent_files), "pattern_files": tuple(pattern_files)}
+    stats = run_corpus(
+        paths, db, workers=workers, recode=recode, date=_iso(date), chunk_size=chunk_size,
+        coder_options={k: v for k, v in options.items() if v}, reporter=RichReporter(),
+    )
+    if stats.interrupted:
+        sys.exit(130)
+
+
+@cli.command("export")
+@click.option("--db", required=True, help=_DB_HELP)
+@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
+@click.option("--since", type=DATE, default=None, help="Only events on or after this date.")
+@click.option("--until", type=DATE, default=None, help="Only events on or before this date.")
+@click.option("--source", "sources", multiple=True, help="Source actor code prefix (IRN matches IRNGOV). Repeatable.")
+@click.option("--target", "targets", multiple=True, help="Target actor code prefix. Repeatable.")
+@click.option("--root", "roots", multiple=True, help="CAMEO root code (e.g. 19). Repeatable.")
+@click.option("--all", "all_events", is_flag=True, help="tsv/csv/parquet: also export negated, modal and reported events.")
+def export_command(db, fmt, output, since, until, sources, targets, roots, all_events) -> None:
+    """Write the events of a store as GDELT-style TSV, JSONL, CSV or Parquet."""
+    from tacitus.store import EventFilter
+    from tacitus.store.export import export_store
+
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give an output file with -o.")
+    filters = EventFilter(_iso(since), _iso(until), tuple(sources), tuple(targets), tuple(roots))
+    try:
+        count = export_store(db, fmt, output, filters, all_events=all_events)
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"{count} {'documents' if fmt == 'jsonl' else 'events'} written", err=True)
+
+
+@cli.command("query")
+@click.argument("kind", type=click.Choice(["dyad", "roots", "goldstein", "top-actors"]))
+@click.option("--db", required=True, help=_DB_HELP)
+@click.option("--source", default=None, help="Source actor code prefix (dyad: one side).")
+@click.option("--target", default=None, help="Target actor code prefix (dyad: the other side).")
+@click.option("--since", type=DATE, default=None, help="Only events on or after this date.")
+@click.option("--until", type=DATE, default=None, help="Only events on or before this date.")
+@click.option("--root", "roots", multiple=True, help="CAMEO root code. Repeatable.")
+@click.option("--all", "all_events", is_flag=True, help="Also count negated, modal and reported events.")
+@click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True, help="goldstein/top-actors: group actors by code or by country.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="top-actors: how many.")
+@click.option("--directed", is_flag=True, help="dyad: only source -> target, not both directions.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file for csv/json (default: stdout).")
+def query_command(kind, db, source, target, since, until, roots, all_events, by, limit, directed, fmt, output) -> None:
+    """Answer a common question about a store without SQL.
+
+    \b
+    dyad        events between --source and --target per month (counts per QuadClass, Goldstein sum)
+    roots       events per CAMEO root per month
+    goldstein   Goldstein sum per (source, target) dyad per month
+    top-actors  the actors in most events
+    """
+    from tacitus.query import query_frame, render, table
+
+    try:
+        frame = query_frame(
+            db, kind, source=source, target=target, since=_iso(since), until=_iso(until), roots=roots,
+            all_events=all_events, by=by, limit=limit, directed=directed,
+        )
+    except ValueError as err:
+        raise click.UsageError(str(err)) from err
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from err
+    if fmt == "table":
+        from rich.console import Console
+
+        Console().print(table(frame, title=kind))
+        return
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(render(frame, fmt))
+
+
 def main() -> None:
     cli(prog_name="tacitus")
 

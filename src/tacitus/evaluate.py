@@ -41,7 +41,22 @@ def principal(doc: Document) -> Event | Statement | None:
         if best_statement is not None and (best_event is None or best_statement.depth < best_event.depth):
             # The cue may itself be an event ("accused", "urged"): the event is then principal.
             cue_event = next((e for e in events if e.trigger.start == best_statement.cue.start), None)
-            return cue_event or best_statement
+            if cue_event is not None:
+                return cue_event
+            # A speaker reporting its own action ("Russia said it had expelled the diplomats")
+            # reports an event of its own: that event is the sentence's act.
+            inner = [e for e in doc.events if e.statement == best_statement.id]
+            own = [
+                e
+                for e in inner
+                if e.source is None
+                or e.source.actor == best_statement.speaker.actor
+                or e.source.actor is None and e.source.text.lower() in ("it", "we", "they", "i")
+            ]
+            top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
+            if top is not None and top in own and not top.negated:
+                return top
+            return best_statement
         if best_event is not None:
             return best_event
         if best_statement is not None:

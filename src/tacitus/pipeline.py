@@ -7,36 +7,46 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import islice
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, load_lexicon
-from tacitus.actors.mentions import DocMatches, RawMention, find_mentions
+from tacitus.actors.mentions import DocMatches, RawMention, dictionary_mentions, find_mentions
 from tacitus.actors.resolve import Resolution, resolve_actors
+from tacitus.datafiles import read_data
 from tacitus.events.extract import Trigger, find_triggers
 from tacitus.events.lexicon import load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo
-from tacitus.parse import load_nlp
+from tacitus.parse import ParsedSentence, Parser, lemma_candidates, load_nlp
 from tacitus.qualify import event_date, is_negated, modality, parse_anchor
-from tacitus.statements import RawStatement, find_statements, load_speech_lexicon
+from tacitus.statements import RawStatement, announced_code, find_statements, load_speech_lexicon
 
-TITLE_KEY = 1_000_000  # mention keys of title tokens are offset so they never collide with the body's
+# Events whose coordinated parties act on each other when the text names no target.
+SYMMETRIC_ROOTS = ("04", "06", "19")
+SYMMETRIC_CODES = ("057", "036", "0311", "0312")
+KEY_STRIDE = 100_000  # mention keys: sentence slot * stride + token index, unique in a document
 
 
 @dataclass
 class Coder:
-    """Everything needed to code text: the spaCy pipeline and the lexicons, loaded once."""
+    """Everything needed to code text: the spaCy pipeline and the lexicons, loaded once.
+
+    `parse_all=True` parses every sentence (slower; the default parses only sentences that can
+    hold an event or a statement)."""
 
     actor_files: tuple[Path, ...] = ()
     agent_files: tuple[Path, ...] = ()
     pattern_files: tuple[Path, ...] = ()
     batch_size: int = 32
+    parse_all: bool = False
     nlp: object = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -46,6 +56,41 @@ class Coder:
         self.matcher = self.actors.matcher(self.nlp)
         self.events = load_event_lexicon(self.pattern_files)
         self.speech = load_speech_lexicon()
+        # What a sentence must contain for a pattern to match: its lemma, and any object or
+        # complement word it requires ("hold" alone is nothing; "hold" + "talks" may be).
+        self.requirements: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for table in (self.events.verbs, self.events.nouns):
+            for lemma, patterns in table.items():
+                needs = self.requirements.setdefault(lemma, [])
+                for p in patterns:
+                    groups = [p.object, p.xcomp, frozenset([p.particle]) if p.particle else frozenset()]
+                    if self.events.prep_required(p) and not (p.object or p.xcomp):
+                        groups.append(frozenset(p.prep))
+                    needs.append(tuple(group for group in groups if group))
+        for cue in self.speech.cues:
+            self.requirements.setdefault(cue, []).append(())
+        self.irregular = {
+            row["form"]: row["lemma"]
+            for row in csv.DictReader((line for line in read_data("irregular_verbs.tsv").splitlines() if not line.startswith("#")), delimiter="\t")
+        }
+        self.parser = Parser(self.nlp, self._relevant, batch_size=self.batch_size * 4)
+
+    def _relevant(self, sentence: SpacySpan) -> bool:
+        """May this sentence hold an event or a statement? (a cheap superset test on word forms)"""
+        if self.parse_all:
+            return True
+        lemmas: set[str] = set()
+        for tok in sentence:
+            low = tok.lower_
+            if low in ("according", "\"", "“", "”"):
+                return True
+            lemmas.update(lemma_candidates(low))
+            if low in self.irregular:
+                lemmas.add(self.irregular[low])
+        for lemma in lemmas & self.requirements.keys():
+            if any(all(group & lemmas for group in needs) for needs in self.requirements[lemma]):
+                return True
+        return False
 
     def code_text(self, text: str, date: str | None = None, title: str = "", id: str = "") -> Document:
         return next(self.code_documents([Document(text=text, date=date, title=title, id=id)]))
@@ -55,91 +100,70 @@ class Coder:
         stream = iter(documents)
         while chunk := list(islice(stream, self.batch_size)):
             ready = [d for d in chunk if not d.errors]
-            texts = [part for d in ready for part in (d.title or "", d.text)]
-            parsed = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
-            for document in ready:
-                title_doc, body_doc = next(parsed), next(parsed)
+            parsed = self.parser.parse((d.title or "", d.text) for d in ready)
+            for document, sentences in zip(ready, parsed, strict=True):
                 try:
-                    self.code_parsed(document, body_doc, title_doc)
+                    self.code_parsed(document, sentences)
                 except Exception as err:  # a bug on one document must not lose the others
                     document.errors.append(f"{document.id}: coding failed ({type(err).__name__}: {err})")
             yield from chunk
 
     # --- one parsed document ---------------------------------------------------------------
 
-    def code_parsed(self, document: Document, body: Doc, title: Doc) -> Document:
+    def code_parsed(self, document: Document, sentences: list[ParsedSentence]) -> Document:
         day = parse_anchor(document.date)
-        parts = [(title, -1, TITLE_KEY), (body, None, 0)] if len(title) else [(body, None, 0)]
         mentions: list[RawMention] = []
         subjects: set[int] = set()
-        sentences_of: list[dict[int, int]] = []
-        for doc, fixed_sentence, offset in parts:
-            sentence_of = {t.i: (fixed_sentence if fixed_sentence is not None else n) for n, s in enumerate(doc.sents) for t in s}
-            sentences_of.append(sentence_of)
-            matches = DocMatches.build(doc, self.actors, self.matcher)
-            found = find_mentions(doc, matches, day, sentence_of, key_offset=offset)
-            mentions.extend(found[i] for i in sorted(found))
-            subjects.update(t.i + offset for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+        for slot, sentence in enumerate(sentences):
+            offset = slot * KEY_STRIDE
+            matches = DocMatches.build(sentence.doc, self.actors, self.matcher)
+            if sentence.parsed:
+                found = find_mentions(sentence.doc, matches, day, sentence.index, key_offset=offset)
+                subjects.update(t.i + offset for t in sentence.doc if t.dep_ in ("nsubj", "nsubjpass"))
+            else:
+                found = dictionary_mentions(sentence.doc, matches, day, sentence.index, key_offset=offset)
+            for mention in found:
+                mention.start += sentence.start
+                mention.end += sentence.start
+            mentions.extend(found)
         resolution = resolve_actors(mentions, subjects)
         document.actors = [a for a in resolution.actors if a.mentions]
         by_key = {m.key: m for m in mentions}
 
         events: list[Event] = []
         statements: list[Statement] = []
-        for doc, fixed_sentence, offset in parts:
-            for number, sentence in enumerate(doc.sents):
-                index = fixed_sentence if fixed_sentence is not None else number
-                said = [s for s in find_statements(sentence, self.speech)]
-                owners = self._statements(said, sentence, index, offset, resolution, by_key, statements)
-                for trigger in find_triggers(sentence, self.events):
-                    events.extend(self._events(trigger, sentence, index, offset, resolution, by_key, owners, day))
+        for slot, sentence in enumerate(sentences):
+            if not sentence.parsed:
+                continue
+            context = _Context(sentence, slot * KEY_STRIDE, resolution, by_key)
+            said = find_statements(sentence.span, self.speech)
+            first_statement = len(statements)
+            owners = self._statements(said, context, statements)
+            found: list[Event] = []
+            for trigger in find_triggers(sentence.span, self.events):
+                found.extend(self._events(trigger, context, owners, day))
+            events.extend(found)
+            events.extend(self._announcements(statements[first_statement:], found))
         document.statements = statements
         document.events = _dedupe(events)
         for n, event in enumerate(document.events, start=1):
             event.id = f"E{n}"
         return document
 
-    def _ref(self, tok, offset: int, resolution: Resolution, by_key: dict[int, RawMention]) -> list[ActorRef]:
-        """The actor(s) a phrase head names; an uncoded phrase gives a reference without an actor."""
-        key = tok.i + offset
-        if key not in by_key:
-            # "praised Oman's mediation", "condemned the killing of protesters": the actor is
-            # the possessor, the "of" object or the nationality of a non-actor noun.
-            for child in tok.children:
-                inner = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ == "of" else [child]
-                if child.dep_ in ("poss", "amod", "compound") or child.dep_ == "prep" and child.lower_ == "of":
-                    found = next((g for g in inner if g.i + offset in by_key), None)
-                    if found is not None:
-                        tok, key = found, found.i + offset
-                        break
-        mention = by_key.get(key)
-        ids = resolution.by_head.get(key, [])
-        text = mention.text if mention else tok.text
-        start = mention.start if mention else tok.idx
-        end = mention.end if mention else tok.idx + len(tok.text)
-        if not ids:
-            return [ActorRef(actor=None, text=text, code=None, country=None, sector=None, start=start, end=end)]
-        refs = []
-        for actor_id in ids:
-            actor = resolution.actor(actor_id)
-            refs.append(ActorRef(actor=actor.id, text=text, code=actor.code, country=actor.country, sector=actor.sector, start=start, end=end))
-        return refs
-
-    def _statements(self, said: list[RawStatement], sentence, index: int, offset: int, resolution, by_key, statements: list[Statement]) -> list[tuple[set[int], str | None, str]]:
+    def _statements(self, said: list[RawStatement], context: _Context, statements: list[Statement]) -> list[tuple[set[int], str | None, str]]:
         """Record the sentence's statements; return (content tokens, speaker actor, statement id) for attribution."""
         owners = []
         for raw in said:
             if raw.attribution:
                 continue
-            speaker = self._ref(raw.speakers[0], offset, resolution, by_key)[0]
-            doc = sentence.doc
-            content = doc[raw.content_start : raw.content_end]
+            speaker = context.refs(raw.speakers[0])[0]
+            content = context.sentence.doc[raw.content_start : raw.content_end]
             statement = Statement(
                 id=f"S{len(statements) + 1}",
-                sentence=index,
+                sentence=context.sentence.index,
                 speaker=speaker,
-                cue=Span(raw.cue.text, raw.cue.idx, raw.cue.idx + len(raw.cue.text)),
-                content=Span(content.text, content.start_char, content.end_char),
+                cue=context.span_of(raw.cue),
+                content=Span(content.text, context.base + content.start_char, context.base + content.end_char),
                 direct=raw.direct,
                 depth=_depth(raw.cue),
             )
@@ -147,16 +171,60 @@ class Coder:
             owners.append((raw.content_tokens, speaker.actor, statement.id))
         return owners
 
-    def _events(self, trigger: Trigger, sentence, index: int, offset: int, resolution, by_key, owners, day) -> list[Event]:
+    def _announcements(self, statements: list[Statement], events: list[Event]) -> list[Event]:
+        """A speaker announcing its own future action (or refusing it) performs a verbal event:
+        "Turkey says it will launch an offensive" -> Turkey threatens force (138)."""
+        out = []
+        for statement in statements:
+            inner = [e for e in events if e.statement == statement.id]
+            if not inner:
+                continue
+            event = min(inner, key=lambda e: (e.depth, e.trigger.start))
+            future = event.modality in ("future", "intended", "possible")
+            own = event.source is None or event.source.actor == statement.speaker.actor or (
+                event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
+            )
+            code = announced_code(event.cameo, event.root, event.negated) if future and own else None
+            if code is None or code not in self.cameo or statement.speaker.actor is None:
+                continue
+            cameo = self.cameo[code]
+            out.append(
+                replace(
+                    event,
+                    source=statement.speaker,
+                    cameo=cameo.code,
+                    root=cameo.root,
+                    quad_class=cameo.quad_class,
+                    goldstein=cameo.goldstein,
+                    plover=Plover(cameo.plover_type, cameo.plover_mode),
+                    trigger=statement.cue,
+                    negated=False,
+                    modality="asserted",
+                    attributed_to=None,
+                    statement=None,
+                    rule=f"announced by {statement.id}: {event.rule}",
+                    depth=statement.depth,
+                )
+            )
+        return out
+
+    def _events(self, trigger: Trigger, context: _Context, owners, day) -> list[Event]:
         code = self.cameo[trigger.pattern.code]
         tok = trigger.token
-        sources = [r for t in trigger.sources for r in self._ref(t, offset, resolution, by_key)] or [None]
-        targets = [r for t in trigger.targets for r in self._ref(t, offset, resolution, by_key)]
+        sentence = context.sentence.span
+        sources = [r for t in trigger.sources for r in context.refs(t)] or [None]
+        targets = [r for t in trigger.targets for r in context.refs(t)]
         if not any(r.actor for r in targets) and trigger.alt_targets:
             # "pledged to send aid to Gaza": the object names no actor, the preposition does.
-            alternatives = [r for t in trigger.alt_targets for r in self._ref(t, offset, resolution, by_key) if r.actor]
+            alternatives = [r for t in trigger.alt_targets for r in context.refs(t) if r.actor]
             targets = alternatives or targets
-        targets = targets or [None]
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        elif len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or code.code.startswith(SYMMETRIC_CODES)):
+            # "Iran and Oman held talks": each party meets the other.
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+        else:
+            pairs = [(s, None) for s in sources]
         negated = is_negated(tok)
         mood = modality(tok, sentence)
         attributed_to = statement_id = None
@@ -167,36 +235,35 @@ class Coder:
         when = event_date(tok, sentence, day, future=mood in ("future", "intended"))
         place = self._place(tok)
         out = []
-        for source in sources:
-            for target in targets:
-                if source and target and source.actor and source.actor == target.actor:
-                    continue
-                out.append(
-                    Event(
-                        id="",
-                        sentence=index,
-                        evidence=sentence.text,
-                        source=source,
-                        target=target,
-                        cameo=code.code,
-                        root=code.root,
-                        quad_class=code.quad_class,
-                        goldstein=code.goldstein,
-                        plover=Plover(code.plover_type, trigger.pattern.mode or code.plover_mode),
-                        trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
-                        negated=negated,
-                        modality=mood,
-                        attributed_to=attributed_to,
-                        statement=statement_id,
-                        date=when,
-                        place=place,
-                        rule=trigger.pattern.rule,
-                        depth=trigger.depth,
-                    )
+        for source, target in pairs:
+            if source and target and source.actor and source.actor == target.actor:
+                continue
+            out.append(
+                Event(
+                    id="",
+                    sentence=context.sentence.index,
+                    evidence=sentence.text,
+                    source=source,
+                    target=target,
+                    cameo=code.code,
+                    root=code.root,
+                    quad_class=code.quad_class,
+                    goldstein=code.goldstein,
+                    plover=Plover(code.plover_type, trigger.pattern.mode or code.plover_mode),
+                    trigger=context.span_of(tok),
+                    negated=negated,
+                    modality=mood,
+                    attributed_to=attributed_to,
+                    statement=statement_id,
+                    date=when,
+                    place=place,
+                    rule=trigger.pattern.rule,
+                    depth=trigger.depth,
                 )
+            )
         return out
 
-    def _place(self, tok) -> Place | None:
+    def _place(self, tok: Token) -> Place | None:
         """A place named in the trigger's clause ("in Muscat", "near Gaza")."""
         near = list(tok.children)
         near += [g for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.children]
@@ -212,7 +279,52 @@ class Coder:
         return None
 
 
-def _depth(tok) -> int:
+@dataclass
+class _Context:
+    """One parsed sentence, with the document's resolved actors: turns tokens into references."""
+
+    sentence: ParsedSentence
+    offset: int  # mention-key offset of this sentence
+    resolution: Resolution
+    by_key: dict[int, RawMention]
+
+    @property
+    def base(self) -> int:
+        return self.sentence.start
+
+    def span_of(self, tok: Token) -> Span:
+        return Span(tok.text, self.base + tok.idx, self.base + tok.idx + len(tok.text))
+
+    def refs(self, tok: Token) -> list[ActorRef]:
+        """The actor(s) a phrase head names; an uncoded phrase gives a reference without an actor."""
+        key = tok.i + self.offset
+        if key not in self.by_key:
+            # "praised Oman's mediation", "condemned the killing of protesters": the actor is
+            # the possessor, the "of" object or the nationality of a non-actor noun.
+            for child in tok.children:
+                is_of = child.dep_ == "prep" and child.lower_ == "of"
+                if child.dep_ in ("poss", "amod", "compound") or is_of:
+                    inner = [g for g in child.children if g.dep_ == "pobj"] if is_of else [child]
+                    found = next((g for g in inner if g.i + self.offset in self.by_key), None)
+                    if found is not None:
+                        tok, key = found, found.i + self.offset
+                        break
+        mention = self.by_key.get(key)
+        ids = self.resolution.by_head.get(key, [])
+        if mention is not None:
+            text, start, end = mention.text, mention.start, mention.end
+        else:
+            text, start, end = tok.text, self.base + tok.idx, self.base + tok.idx + len(tok.text)
+        if not ids:
+            return [ActorRef(actor=None, text=text, code=None, country=None, sector=None, start=start, end=end)]
+        refs = []
+        for actor_id in ids:
+            actor = self.resolution.actor(actor_id)
+            refs.append(ActorRef(actor=actor.id, text=text, code=actor.code, country=actor.country, sector=actor.sector, start=start, end=end))
+        return refs
+
+
+def _depth(tok: Token) -> int:
     depth = 0
     while tok.head is not tok and depth < 50:
         tok, depth = tok.head, depth + 1
@@ -221,18 +333,22 @@ def _depth(tok) -> int:
 
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (source, trigger, target); a title event also found in the body is reported once."""
+    def dyad(e: Event) -> tuple:
+        return (e.source.code if e.source else None, e.root, e.target.code if e.target else None)
+
+    body = {dyad(e) for e in events if e.sentence >= 0}
     seen: set[tuple] = set()
-    body_keys = {
-        (e.source.code if e.source else None, e.root, e.target.code if e.target else None)
-        for e in events
-        if e.sentence >= 0
-    }
     out = []
     for event in events:
-        key = (event.sentence, event.trigger.start, event.source.actor if event.source else None, event.target.actor if event.target else None, event.source.text if event.source else None, event.target.text if event.target else None)
-        if key in seen:
-            continue
-        if event.sentence == -1 and (event.source.code if event.source else None, event.root, event.target.code if event.target else None) in body_keys:
+        key = (
+            event.sentence,
+            event.trigger.start,
+            event.source.actor if event.source else None,
+            event.target.actor if event.target else None,
+            event.source.start if event.source else None,
+            event.target.start if event.target else None,
+        )
+        if key in seen or event.sentence == -1 and dyad(event) in body:
             continue
         seen.add(key)
         out.append(event)

@@ -148,3 +148,21 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             )
         )
     return found
+
+
+# --- what a speaker does by saying it ------------------------------------------------------
+# "Turkey says it will launch an offensive" is Turkey threatening force (138); "Qatar said it
+# would send aid" an intent to give aid (033); "Britain said it will not lift the ban" a
+# refusal (124). CAMEO codes such announcements of the speaker's own future action as the
+# speaker's verbal act; the announced action itself stays the speaker's claim.
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1383"}
+INTENT_BY_CODE = {"163": "1312", "161": "1313", "162": "1311", "0841": "0353", "085": "0354", "087": "0356", "0871": "0356", "057": "032"}
+REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+REFUSAL_BY_CODE = {"081": "1241", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246", "0874": "1246"}
+
+
+def announced_code(event_code: str, root: str, negated: bool) -> str | None:
+    """The CAMEO code of announcing one's own future action `event_code` (negated: refusing it)."""
+    if negated:
+        return REFUSAL_BY_CODE.get(event_code) or REFUSAL_BY_ROOT.get(root)
+    return INTENT_BY_CODE.get(event_code) or INTENT_BY_ROOT.get(root)

@@ -329,8 +329,8 @@ def _is_place(tok: Token, coding: Coding) -> bool:
     )
 
 
-def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence_of: dict[int, int], key_offset: int = 0) -> dict[int, RawMention]:
-    """Every coded actor mention in `doc`, keyed by the token index of its head."""
+def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int, key_offset: int = 0) -> list[RawMention]:
+    """Every coded actor mention in a parsed sentence `doc`, in reading order."""
     mentions: dict[int, RawMention] = {}
     for head in mention_heads(doc):
         members = code_phrase(doc, head, matches, day)
@@ -343,19 +343,46 @@ def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence_of: 
             start=span.start_char,
             end=span.end_char,
             text=span.text,
-            sentence=sentence_of[head.i],
+            sentence=sentence,
             members=members,
             key=head.i + key_offset,
         )
     for i in list(mentions):
         tok = doc[i]
         owner = mentions.get(tok.head.i)
-        # A possessor or "of" phrase that gave a larger phrase its country is part of that mention.
-        if tok.dep_ == "poss" and owner is not None and owner.coding.kind not in ("pronoun",) and owner.coding.is_coded and owner.coding.country == mentions[i].coding.country:
+        # A possessor that gave a larger phrase its country is part of that mention.
+        if tok.dep_ == "poss" and owner is not None and owner.coding.kind != "pronoun" and owner.coding.is_coded and owner.coding.country == mentions[i].coding.country:
             del mentions[i]
     for mention in mentions.values():
         _complete_counterpart(doc, mention, mentions)
-    return mentions
+    return [mentions[i] for i in sorted(mentions)]
+
+
+def dictionary_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int, key_offset: int = 0) -> list[RawMention]:
+    """Mentions in a sentence that was not parsed: the names the dictionaries know (people,
+    organisations, countries), so later pronouns and surnames can still find them."""
+    out = []
+    seen: set[int] = set()
+    for i in range(len(doc)):
+        match = matches.by_token.get(i)
+        if match is None or match[0] in seen:
+            continue
+        start, end, entries = match
+        seen.add(start)
+        parts = _classify(doc, [match])
+        if parts.persons:
+            coding = _person_coding(parts.persons[0][0], day)
+        elif parts.orgs:
+            org = parts.orgs[0][0]
+            coding = Coding(country=org.country, sector=org.sector, code=org.code, name=org.name, kind="organisation")
+        elif parts.countries and parts.countries[0][0].kind in ("country", "capital", "metonym"):
+            entry = parts.countries[0][0]
+            coding = Coding(country=entry.country, sector=None if entry.kind == "country" else "GOV", name=doc[start:end].text, kind="country" if entry.kind == "country" else "group")
+        else:
+            continue
+        span = doc[start:end]
+        out.append(RawMention(head=end - 1, start=span.start_char, end=span.end_char, text=span.text, sentence=sentence, members=[coding], key=end - 1 + key_offset))
+    return out
 
 
 def _complete_counterpart(doc: Doc, mention: RawMention, mentions: dict[int, RawMention]) -> None:

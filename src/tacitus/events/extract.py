@@ -206,11 +206,17 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             candidates = [(p, _noun_match) for p in lexicon.nouns.get(lemma, lexicon.nouns.get(tok.lower_, []))]
         else:
             candidates = []
+        if candidates and _in_hyphenated_word(tok):
+            continue  # "so-called", "Iran-backed": part of a compound word, not a verb of the clause
         for pattern, matcher in candidates:
             result = matcher(tok, pattern)
             if result is None:
                 continue
-            score = result[0] + pattern.specificity
+            if lexicon.prep_required(pattern) and not pattern.object and not pattern.xcomp and not _prep_objects(tok, pattern.prep):
+                continue
+            # Constraints met count (inside `result[0]`); an optional preposition that is absent
+            # must not make a pattern win over the plain one, so unused specificity costs a little.
+            score = result[0] - 0.1 * pattern.specificity
             if best is None or score > best[0]:
                 best = (score, result[1])
         if best is not None:
@@ -218,3 +224,10 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             found.append(best[1])
     consumed = {t.i for trig in found for t in trig.consumed}
     return [t for t in found if t.token.i not in consumed]
+
+
+def _in_hyphenated_word(tok: Token) -> bool:
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return before or after

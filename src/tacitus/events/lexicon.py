@@ -65,6 +65,12 @@ class EventLexicon:
             entries.append(pattern)
             entries.sort(key=lambda p: -p.specificity)
 
+    def prep_required(self, pattern: Pattern) -> bool:
+        """A preposition is required when the lexicon never lists the verb without one: "call
+        on" and "call for" are appeals, plain "call" (a name, a phone call) is not."""
+        table = self.verbs if pattern.pos == "verb" else self.nouns
+        return pattern.pos == "verb" and bool(pattern.prep) and all(p.prep or p.object or p.xcomp for p in table.get(pattern.lemma, []))
+
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 

@@ -26,6 +26,7 @@ CREATE TABLE documents (
     error TEXT,                    -- why a document was rejected
     duplicate_of TEXT,             -- key of the stored document with the same text
     n_events INTEGER NOT NULL DEFAULT 0,
+    run_id TEXT NOT NULL,          -- the run that stored it (a run skips ids it has already stored)
     stored_at TEXT NOT NULL
 )"""
 

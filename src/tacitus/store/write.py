@@ -24,7 +24,7 @@ from tacitus.store.rows import (
     statement_rows,
 )
 
-DOCUMENT_COLUMNS = ("key", "seq", "id", "title", "date", "url", "source", "text_hash", "status", "error", "duplicate_of", "n_events", "stored_at")
+DOCUMENT_COLUMNS = ("key", "seq", "id", "title", "date", "url", "source", "text_hash", "status", "error", "duplicate_of", "n_events", "run_id", "stored_at")
 CHILD_TABLES = ("actors", "events", "statements")
 IN_BATCH = 500  # keys per IN (...) list: well under SQLite's bound-parameter limit
 
@@ -71,33 +71,35 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
-def stored_keys(backend: Backend, keys: Iterable[str]) -> set[str]:
-    """Which of these keys are already stored (every stored document is final)."""
-    found: set[str] = set()
+def stored_keys(backend: Backend, keys: Iterable[str]) -> dict[str, str]:
+    """Which of these keys are already stored (every stored document is final), and by which run."""
+    found: dict[str, str] = {}
     for part in _chunks(sorted(set(keys))):
-        found.update(r[0] for r in backend.query(f"SELECT key FROM documents WHERE key IN ({_marks(part)})", part))
+        found.update(backend.query(f"SELECT key, run_id FROM documents WHERE key IN ({_marks(part)})", part))
     return found
 
 
-def originals(backend: Backend, hashes: Iterable[str]) -> dict[str, str]:
-    """For each text hash already stored, the key of the document first stored with it."""
-    found: dict[str, str] = {}
+def originals(backend: Backend, hashes: Iterable[str]) -> dict[str, list[str]]:
+    """For each text hash already stored, the keys of the documents that have it (not counting
+    duplicates), first stored first."""
+    found: dict[str, list[str]] = {}
     for part in _chunks(sorted(set(hashes))):
         rows = backend.query(
             f"SELECT text_hash, key FROM documents WHERE text_hash IN ({_marks(part)}) AND status <> 'duplicate' ORDER BY seq",
             part,
         )
         for digest, key in rows:
-            found.setdefault(digest, key)
+            found.setdefault(digest, []).append(key)
     return found
 
 
-def save(backend: Backend, records: Sequence[Record], replace: bool = False) -> None:
-    """Store a batch of documents in one transaction; `replace` first deletes what is stored under their keys."""
+def save(backend: Backend, records: Sequence[Record], replace: bool = False, run_id: str = "") -> None:
+    """Store a batch of documents in one transaction; `replace` first deletes what is stored
+    under their keys. `run_id` names the run that stores them."""
     if not records:
         return
     keys = [r.key for r in records]
-    now = datetime.now(UTC).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
     with backend.transaction():
         if replace:
             for part in _chunks(keys):
@@ -111,7 +113,7 @@ def save(backend: Backend, records: Sequence[Record], replace: bool = False) -> 
             coded = record.status == "coded"
             documents.append(
                 (record.key, seq, doc.id, doc.title, doc.date, doc.url, doc.source, record.text_hash, record.status,
-                 record.error, record.duplicate_of, len(doc.events) if coded else 0, now)
+                 record.error, record.duplicate_of, len(doc.events) if coded else 0, run_id, now)
             )
             if coded:
                 actors.extend(actor_rows(record.key, doc))

@@ -1,0 +1,411 @@
+"""`tacitus run`: code a whole corpus into a store, streamed, on every core, resumable.
+
+    stats = run_corpus(["news/"], "corpus.db", workers=8)
+
+The parent reads the input lazily, decides for each document whether it is new, already
+stored, a repeat of an id, a duplicate of a stored text or a broken record, and keeps a
+bounded number of chunks in flight to worker processes (each builds one `Coder`). Results are
+written in input order by the parent alone, one transaction per chunk, each document together
+with its status: stop the run at any moment and the same command finishes the job.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Protocol
+
+from tacitus.ingest import SUFFIXES, read_file, read_jsonl, read_stream
+from tacitus.model import Document
+from tacitus.store import Backend, Record, open_store, save, status_counts
+from tacitus.store.write import document_key, originals, stored_keys, text_hash
+
+CHUNK_SIZE = 32  # documents per chunk: one spaCy batch in a worker, one transaction in the store
+IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps every core busy, memory bounded
+
+
+# --- input --------------------------------------------------------------------------------
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return [path]
+
+
+def _stream_jsonl(path: Path) -> Iterator[Document]:
+    """Line by line (memory stays flat), with the ids and errors `ingest.read_file` would give."""
+    try:
+        with path.open("rb") as raw:
+            binary = b"\x00" in raw.read(8192)
+    except OSError:
+        binary = True  # let read_file report why
+    if binary:
+        yield from read_file(path)
+        return
+    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+        # str.splitlines() on each physical line reproduces read_file's splitting exactly
+        yield from read_jsonl((part for line in handle for part in line.splitlines()), str(path))
+
+
+def stream_inputs(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Document]:
+    """`ingest.read_inputs`, except that JSONL files are streamed rather than read whole."""
+    for raw in paths:
+        if str(raw) == "-":
+            import sys
+
+            docs: Iterable[Document] = read_stream(sys.stdin, "<stdin>")
+        else:
+            docs = (
+                doc
+                for file in _files(Path(raw))
+                for doc in (_stream_jsonl(file) if SUFFIXES.get(file.suffix.lower()) == "jsonl" else read_file(file))
+            )
+        for doc in docs:
+            if date and not doc.date:
+                doc.date = date
+            yield doc
+
+
+def count_records(paths: Iterable[str | Path]) -> int | None:
+    """How many documents the input holds, when that is cheap to know (None for stdin and CSV)."""
+    total = 0
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        for file in _files(Path(raw)):
+            kind = SUFFIXES.get(file.suffix.lower(), "txt")
+            if kind == "csv":
+                return None
+            if kind != "jsonl":
+                total += 1
+                continue
+            try:
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+    return total
+
+
+# --- coding, in a worker or in-process ----------------------------------------------------
+
+_WORKER_CODER: Any = None
+
+
+def code_chunk(coder: Any, docs: list[Document]) -> list[Document]:
+    """Code a chunk; if the chunk as a whole fails, code its documents one by one so that only
+    the document at fault is rejected."""
+    try:
+        return list(coder.code_documents(docs))
+    except Exception:
+        out = []
+        for doc in docs:
+            doc.errors, doc.actors, doc.events, doc.statements = [], [], [], []
+            try:
+                out.extend(coder.code_documents([doc]))
+            except Exception as err:
+                doc.errors = [f"{doc.id}: coding failed ({type(err).__name__}: {err})"]
+                doc.actors, doc.events, doc.statements = [], [], []
+                out.append(doc)
+        return out
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    """Runs once in each worker: Ctrl-C is the parent's to handle; load spaCy and the lexicons."""
+    global _WORKER_CODER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from tacitus.pipeline import Coder
+
+    _WORKER_CODER = Coder(**options)
+
+
+def _code_in_worker(docs: list[Document]) -> list[Document]:
+    return code_chunk(_WORKER_CODER, docs)
+
+
+class _InProcess:
+    """The executor interface for --workers 1: code right away, in this process. The Coder is
+    built on first use, so a run with nothing left to code starts at once."""
+
+    def __init__(self, coder: Any, options: dict[str, Any]):
+        self.coder = coder
+        self.options = options
+
+    def submit(self, docs: list[Document]) -> Future[list[Document]]:
+        if self.coder is None:
+            from tacitus.pipeline import Coder
+
+            self.coder = Coder(**self.options)
+        future: Future[list[Document]] = Future()
+        future.set_result(code_chunk(self.coder, docs))
+        return future
+
+    def shutdown(self, wait: bool = True) -> None:
+        pass
+
+
+class _Pool:
+    """N processes (spawned: each imports spaCy cleanly), each with its own Coder."""
+
+    def __init__(self, workers: int, options: dict[str, Any]):
+        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(options,))
+
+    def submit(self, docs: list[Document]) -> Future[list[Document]]:
+        return self.executor.submit(_code_in_worker, docs)
+
+    def shutdown(self, wait: bool = True) -> None:
+        self.executor.shutdown(wait=wait, cancel_futures=True)
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+@dataclass
+class RunStats:
+    total: int | None = None  # documents in the input, when known
+    read: int = 0
+    coded: int = 0
+    events: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    skipped: int = 0  # stored by an earlier run
+    repeated: int = 0  # an id seen earlier in this run
+    interrupted: bool = False
+    failed: str | None = None  # why the run stopped on an error
+    started: float = field(default_factory=time.monotonic)
+    store: dict[str, int] = field(default_factory=dict)  # status counts of the whole store at the end
+
+    @property
+    def done(self) -> int:
+        return self.coded + self.rejected + self.duplicates + self.skipped + self.repeated
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+
+class Reporter(Protocol):
+    def start(self, stats: RunStats) -> None: ...
+
+    def update(self, stats: RunStats, messages: list[str]) -> None: ...
+
+    def finish(self, stats: RunStats) -> None: ...
+
+
+@dataclass
+class _Chunk:
+    records: list[Record]  # every document of the chunk that will be stored, in input order
+    to_code: list[Record]
+    future: Future[list[Document]]
+
+
+class _Run:
+    def __init__(self, backend: Backend, recode: bool, stats: RunStats):
+        self.backend = backend
+        self.recode = recode
+        self.stats = stats
+        self.run_id = uuid.uuid4().hex  # stored with each document: which ids this run has done
+        self.keys: set[str] = set()  # keys in flight
+        self.hashes: dict[str, str] = {}  # text hash -> key, in flight
+        self.messages: list[str] = []
+
+    def classify(self, batch: list[Document]) -> tuple[list[Record], list[Record]]:
+        """What to do with each document of a batch read from the input."""
+        digests = [text_hash(d.text) if d.text and not d.errors else None for d in batch]
+        keys = [document_key(d, h) for d, h in zip(batch, digests, strict=True)]
+        stored = stored_keys(self.backend, keys)  # key -> the run that stored it
+        known = originals(self.backend, [h for h in digests if h])
+        records: list[Record] = []
+        to_code: list[Record] = []
+        for doc, digest, key in zip(batch, digests, keys, strict=True):
+            self.stats.read += 1
+            if key in self.keys or stored.get(key) == self.run_id:
+                self.stats.repeated += 1
+                self.messages.append(f"skipped: {key}: this id was already read in this run")
+                continue
+            if key in stored and not self.recode:
+                self.stats.skipped += 1
+                continue
+            self.keys.add(key)
+            if doc.errors:
+                records.append(Record(key, doc, None, "rejected"))
+                continue
+            original = self.hashes.get(digest or "") or next((k for k in known.get(digest or "", []) if k != key), None)
+            if original:
+                records.append(Record(key, doc, digest, "duplicate", original))
+                continue
+            if digest:
+                self.hashes[digest] = key
+            record = Record(key, doc, digest)
+            records.append(record)
+            to_code.append(record)
+        return records, to_code
+
+    def store(self, chunk: _Chunk) -> None:
+        """Wait for a chunk's coding and store the whole chunk in one transaction."""
+        for record, doc in zip(chunk.to_code, chunk.future.result(), strict=True):
+            record.doc = doc
+            record.settle()
+        save(self.backend, chunk.records, replace=self.recode, run_id=self.run_id)
+        for record in chunk.records:
+            self.keys.discard(record.key)
+            if record.text_hash and self.hashes.get(record.text_hash) == record.key:
+                del self.hashes[record.text_hash]
+            if record.status == "coded":
+                self.stats.coded += 1
+                self.stats.events += len(record.doc.events)
+            elif record.status == "duplicate":
+                self.stats.duplicates += 1
+            else:
+                self.stats.rejected += 1
+                self.messages.append(f"rejected: {record.error}")
+
+
+def run_corpus(
+    paths: Iterable[str | Path],
+    db: str | Path,
+    workers: int | None = None,
+    recode: bool = False,
+    date: str | None = None,
+    coder: Any = None,
+    coder_options: dict[str, Any] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    reporter: Reporter | None = None,
+) -> RunStats:
+    """Code every document of `paths` into the store `db` (SQLite path or postgresql:// URL).
+
+    `workers`: processes (default: all cores); 1 codes in this process, with `coder` if given.
+    `recode`: code again documents already stored (their old rows are replaced).
+    `coder_options`: keyword arguments of `Coder` (extra dictionaries), for every worker.
+    """
+    paths = list(paths)
+    workers = workers or default_workers()
+    options = dict(coder_options or {})
+    stats = RunStats(total=count_records(paths))
+    backend = open_store(db)
+    run = _Run(backend, recode, stats)
+    executor = _InProcess(coder, options) if workers == 1 else _Pool(workers, options)
+    if reporter:
+        reporter.start(stats)
+    in_flight: deque[_Chunk] = deque()
+
+    def store_oldest() -> None:
+        run.store(in_flight.popleft())
+        if reporter:
+            reporter.update(stats, run.messages)
+        run.messages = []
+
+    try:
+        documents = stream_inputs(paths, date)
+        while batch := list(islice(documents, chunk_size)):
+            records, to_code = run.classify(batch)
+            if to_code:
+                future = executor.submit([r.doc for r in to_code])
+            else:
+                future = Future()
+                future.set_result([])
+            in_flight.append(_Chunk(records, to_code, future))
+            while len(in_flight) > workers * IN_FLIGHT_PER_WORKER:
+                store_oldest()
+        while in_flight:
+            store_oldest()
+    except KeyboardInterrupt:
+        stats.interrupted = True
+    except BaseException as err:
+        stats.failed = f"{type(err).__name__}: {err}"
+        raise
+    finally:
+        executor.shutdown(wait=not stats.interrupted)
+        try:
+            stats.store = status_counts(backend)
+        finally:
+            backend.close()
+        if reporter:
+            reporter.finish(stats)
+    return stats
+
+
+# --- progress on stderr ---------------------------------------------------------------------
+
+
+class RichReporter:
+    """A live progress bar on stderr (done / total, rate, ETA, errors), each problem on its own
+    line above it, and a summary at the end."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True, highlight=False)
+        self.progress: Any = None
+        self.task: Any = None
+
+    def start(self, stats: RunStats) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(
+            TextColumn("coding"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TimeElapsedColumn(),
+            TextColumn("[red]{task.fields[errors]} errors"),
+            console=self.console,
+        )
+        self.task = self.progress.add_task("coding", total=stats.total, rate="-", errors=0)
+        self.progress.start()
+
+    def update(self, stats: RunStats, messages: list[str]) -> None:
+        for message in messages:
+            self.progress.console.print(message, markup=False, soft_wrap=True)
+        rate = stats.done / stats.elapsed if stats.elapsed > 0 else 0.0
+        self.progress.update(self.task, completed=stats.done, rate=f"{rate:,.1f}", errors=stats.rejected)
+
+    def finish(self, stats: RunStats) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+        self.console.print(summary(stats), markup=False, soft_wrap=True)
+
+
+def summary(stats: RunStats) -> str:
+    """The end-of-run report: what this run did, then what the store holds."""
+    rate = stats.done / stats.elapsed if stats.elapsed > 0 else 0.0
+    head = "failed" if stats.failed else "interrupted" if stats.interrupted else "done"
+    lines = [
+        f"{head}: {stats.read:,} documents read in {stats.elapsed:,.1f} s ({rate:,.1f}/s): "
+        f"{stats.coded:,} coded ({stats.events:,} events), {stats.rejected:,} rejected, "
+        f"{stats.duplicates:,} duplicates, {stats.skipped:,} already stored, {stats.repeated:,} repeated ids",
+    ]
+    if stats.store:
+        held = ", ".join(f"{stats.store.get(s, 0):,} {s}" for s in ("coded", "rejected", "duplicate"))
+        lines.append(f"store: {held}")
+    if stats.failed:
+        lines.append(f"error: {stats.failed}")
+    if stats.interrupted or stats.failed:
+        lines.append("run the same command again to finish: stored documents are kept, the rest is coded")
+    return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""Actor coding and document-level resolution on the cases in tests/cases/actors.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tacitus.actors import code_actor
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "actors.yaml").read_text(encoding="utf-8"))
+
+
+def _date(case) -> str | None:
+    return str(case["date"]) if case.get("date") else None
+
+
+@pytest.mark.parametrize("case", CASES["phrases"], ids=[c["text"] for c in CASES["phrases"]])
+def test_phrase(coder, case):
+    result = code_actor(case["text"], date=_date(case), coder=coder)
+    if "members" in case:
+        members = [m["code"] for m in result.get("members", [])] or [result["code"]]
+        assert members == case["members"], result
+        return
+    assert (result["country"], result["sector"]) == (case.get("country"), case.get("sector")), result
+
+
+def _actor_at(doc, text: str, after: int = 0):
+    """The actor with a mention overlapping the first occurrence of `text` at or after `after`."""
+    start = doc.text.index(text, after)
+    end = start + len(text)
+    for actor in doc.actors:
+        for m in actor.mentions:
+            if m.start < end and m.end > start:
+                return actor, start
+    return None, start
+
+
+@pytest.mark.parametrize("case", CASES["sentences"], ids=[c["text"][:60] for c in CASES["sentences"]])
+def test_mentions_in_sentence(coder, case):
+    doc = coder.code_text(case["text"], date=_date(case))
+    for expected in case["mentions"]:
+        actor, _ = _actor_at(doc, expected["text"])
+        assert actor is not None, f"no actor mention at {expected['text']!r}: {[(a.code, [m.text for m in a.mentions]) for a in doc.actors]}"
+        assert (actor.country, actor.sector) == (expected.get("country"), expected.get("sector")), (expected, actor)
+
+
+@pytest.mark.parametrize("case", CASES["articles"], ids=[c["text"][:60] for c in CASES["articles"]])
+def test_article_resolution(coder, case):
+    doc = coder.code_text(case["text"], date=_date(case))
+    table = [(a.id, a.code, [m.text for m in a.mentions]) for a in doc.actors]
+    for chain in case.get("same_actor") or []:
+        ids, position = [], 0
+        for text in chain:
+            actor, position = _actor_at(doc, text, position)
+            assert actor is not None, f"no mention at {text!r}; actors: {table}"
+            ids.append(actor.id)
+            position += len(text)
+        assert len(set(ids)) == 1, f"{chain} resolved to {ids}; actors: {table}"
+    for first, second in case.get("different_actor") or []:
+        a, _ = _actor_at(doc, first)
+        b, _ = _actor_at(doc, second)
+        assert a is not None and b is not None and a.id != b.id, f"{first!r} and {second!r}: {table}"
+    for text, code in (case.get("codes") or {}).items():
+        actor, _ = _actor_at(doc, text)
+        assert actor is not None and actor.code == code, f"{text!r}: {table}"
