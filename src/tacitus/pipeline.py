@@ -237,7 +237,7 @@ class Coder:
         out = []
         for source, target in pairs:
             if source and target and source.actor and source.actor == target.actor:
-                continue
+                target = None  # an actor does not act on itself: the target was misread
             out.append(
                 Event(
                     id="",
@@ -303,7 +303,7 @@ class _Context:
             # the possessor, the "of" object or the nationality of a non-actor noun.
             for child in tok.children:
                 is_of = child.dep_ == "prep" and child.lower_ == "of"
-                if child.dep_ in ("poss", "amod", "compound") or is_of:
+                if child.dep_ in ("poss", "amod", "compound") and child.pos_ != "PRON" or is_of:
                     inner = [g for g in child.children if g.dep_ == "pobj"] if is_of else [child]
                     found = next((g for g in inner if g.i + self.offset in self.by_key), None)
                     if found is not None:
@@ -326,7 +326,7 @@ class _Context:
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
 

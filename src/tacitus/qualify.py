@@ -22,7 +22,7 @@ MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "
 def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from up to its clause's head."""
     chain = [tok]
-    while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head is not tok and len(chain) < 8:
+    while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head.i != tok.i and len(chain) < 8:
         if tok.dep_ in ("ccomp", "advcl"):
             break
         tok = tok.head
@@ -34,7 +34,7 @@ def is_negated(trigger: Token) -> bool:
     for tok in _clause_chain(trigger):
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
             return True
-        if tok is not trigger and tok.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("xcomp",):
+        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("xcomp",):
             return True
     return False
 
@@ -54,7 +54,7 @@ def modality(trigger: Token, sentence: Span) -> str:
             return "future" if tok.head.dep_ != "advcl" and tok.dep_ == "ccomp" else "hypothetical"
         if any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in tok.children) or tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical"
-        if tok is not trigger:
+        if tok.i != trigger.i:
             lemma = tok.lemma_.lower()
             if lemma in CALL_HEADS and trigger.dep_ == "xcomp":
                 return "obligation"

@@ -391,7 +391,7 @@ def _complete_counterpart(doc: Doc, mention: RawMention, mentions: dict[int, Raw
     if head.lemma_.lower() not in RELATIONAL_HEADS:
         return
     verb = head.head
-    while verb.dep_ in ("prep", "pobj") and verb.head is not verb:
+    while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     other = mentions.get(subject.i) if subject is not None else None

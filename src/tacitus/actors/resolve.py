@@ -130,9 +130,11 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
                     continue
             if kind == "person":
                 name = coding.person or coding.name
-                key = "person:" + name.lower()
+                # A named person is one actor under every name; an unnamed office holder ("Iran's
+                # foreign minister") is one per office and country.
+                key = "person:" + name.lower() if coding.person else f"office:{coding.actor_code}:{name.lower()}"
                 entity = by_key.get(key)
-                if entity is None:
+                if entity is None and coding.person:
                     entity = _surname_match(entities, name)
                 if entity is None:
                     entity = new_entity(key, coding)

@@ -86,7 +86,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             if objs:
                 return expand(objs[0])
         return subjects_of(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX") and head is not verb:
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return expand(head) if verb.tag_ == "VBG" else []
@@ -95,7 +95,7 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
 
 def depth_of(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
     return depth
