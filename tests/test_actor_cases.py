@@ -30,11 +30,16 @@ def _actor_at(doc, text: str, after: int = 0):
     """The actor with a mention overlapping the first occurrence of `text` at or after `after`."""
     start = doc.text.index(text, after)
     end = start + len(text)
-    for actor in doc.actors:
-        for m in actor.mentions:
-            if m.start < end and m.end > start:
-                return actor, start
-    return None, start
+    # The mention that fits the text best: "her" in "her cabinet" is the pronoun's own mention.
+    overlapping = [
+        (abs(m.start - start) + abs(m.end - end), actor)
+        for actor in doc.actors
+        for m in actor.mentions
+        if m.start < end and m.end > start
+    ]
+    if not overlapping:
+        return None, start
+    return min(overlapping, key=lambda pair: pair[0])[1], start
 
 
 @pytest.mark.parametrize("case", CASES["sentences"], ids=[c["text"][:60] for c in CASES["sentences"]])

@@ -21,7 +21,7 @@ from tacitus.actors.lexicon import COUNTRY_KINDS, load_lexicon
 from tacitus.actors.mentions import DocMatches, RawMention, dictionary_mentions, find_mentions
 from tacitus.actors.resolve import Resolution, resolve_actors
 from tacitus.datafiles import read_data
-from tacitus.events.extract import Trigger, find_triggers
+from tacitus.events.extract import Trigger, content_head, find_triggers
 from tacitus.events.lexicon import load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo
@@ -119,7 +119,7 @@ class Coder:
             matches = DocMatches.build(sentence.doc, self.actors, self.matcher)
             if sentence.parsed:
                 found = find_mentions(sentence.doc, matches, day, sentence.index, key_offset=offset)
-                subjects.update(t.i + offset for t in sentence.doc if t.dep_ in ("nsubj", "nsubjpass"))
+                subjects.update(content_head(t).i + offset for t in sentence.doc if t.dep_ in ("nsubj", "nsubjpass"))
             else:
                 found = dictionary_mentions(sentence.doc, matches, day, sentence.index, key_offset=offset)
             for mention in found:

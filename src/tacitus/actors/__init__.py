@@ -22,7 +22,7 @@ def code_actor(text: str, date: str | None = None, coder: Coder | None = None) -
     coder = coder or default_coder()
     doc = coder.nlp(text)
     matches = DocMatches.build(doc, coder.actors, coder.matcher)
-    heads = [t for t in doc if t.head is t] or list(doc[:1])
+    heads = [t for t in doc if t.head.i == t.i] or list(doc[:1])
     head = heads[0]
     # A phrase parsed as a clause ("four Saudi men") still has its noun as the head we want.
     if head.pos_ not in ("NOUN", "PROPN", "PRON"):

@@ -88,6 +88,7 @@ class Entry:
 class ActorLexicon:
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
     person_nouns: set[str] = field(default_factory=set)  # singular role nouns naming one person
+    surfaces: dict[str, set[str]] = field(default_factory=dict)  # key -> phrases as written
 
     def is_person_noun(self, lemma: str) -> bool:
         lemma = lemma.lower()
@@ -100,6 +101,8 @@ class ActorLexicon:
         entries = self.phrases.setdefault(key, [])
         if entry not in entries:
             entries.append(entry)
+        # Keep the written form too: the tokenizer splits "U.S." and "u.s." differently.
+        self.surfaces.setdefault(key, set()).update({key, re.sub(r"^(the|The)\s+", "", phrase.strip())})
 
     def lookup(self, phrase: str) -> list[Entry]:
         return self.phrases.get(normalise(phrase), [])
@@ -108,7 +111,7 @@ class ActorLexicon:
         """A PhraseMatcher over every phrase (lower-cased); match ids are the phrase keys."""
         matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in self.phrases:
-            matcher.add(key, [nlp.make_doc(key)])
+            matcher.add(key, [nlp.make_doc(form) for form in sorted(self.surfaces.get(key, {key}))])
         return matcher
 
     def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, list[Entry]]]:

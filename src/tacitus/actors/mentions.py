@@ -50,6 +50,7 @@ class Coding:
     gender: str | None = None
     plural: bool = False
     definite_title: bool = False  # "the minister", "His Eminence": refers back to someone named
+    titles: frozenset[str] = frozenset()  # office words of the phrase ("minister", "emir")
 
     @property
     def actor_code(self) -> str | None:
@@ -75,6 +76,7 @@ class RawMention:
     sentence: int
     members: list[Coding] = field(default_factory=list)  # one per compound member
     key: int = 0  # the resolver's handle for this mention (the head index, offset per part)
+    aliases: list[int] = field(default_factory=list)  # keys of phrases folded into this one (appositions)
 
     @property
     def coding(self) -> Coding:
@@ -115,7 +117,7 @@ def np_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.i < head.i and child.dep_ not in ("punct", "cc", "relcl") or child.dep_ in NP_RIGHT_DEPS:
             tokens.extend(t for t in child.subtree if t.dep_ != "relcl" and not _inside_relcl(t, child))
-        elif child.dep_ == "prep" and child.lower_ == "of" or child.dep_ == "poss":
+        elif child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" for g in child.children) or child.dep_ == "poss":
             tokens.extend(child.subtree)
     return sorted(set(tokens), key=lambda t: t.i)
 
@@ -149,12 +151,20 @@ class _Parts:
     honorific: bool = False
 
 
-def _classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]]) -> _Parts:
+def _in_office(entries: list[Entry], day: Date | None) -> list[Entry]:
+    """People a name or title may denote, those in a role on `day` first ("Supreme Leader")."""
+    def active(entry: Entry) -> bool:
+        return entry.person is not None and any(r.holds_on(day) for r in entry.person.roles)
+
+    return sorted(entries, key=lambda e: not active(e))
+
+
+def _classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | None = None) -> _Parts:
     parts = _Parts()
     for start, end, entries in spans:
         capital = _capitalised(doc, start)
         if (found := _entries(entries, ("person",))) and capital or (found := _entries(entries, ("person_title",))) and capital:
-            parts.persons.append((found[0], start, end))
+            parts.persons.append((_in_office(found, day)[0], start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))
         elif (found := _entries(entries, COUNTRY_KINDS)) and capital:
@@ -168,11 +178,27 @@ def _classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]]) -> _Parts:
     return parts
 
 
+def _org_coding(org: Entry, sector: str | None, day: Date | None) -> Coding:
+    """An organisation's code; a group that became the government codes as GOV from that day
+    ("the Taliban" after 2021-08-15), its soldiers as MIL."""
+    if org.since_gov is not None and day is not None and day >= org.since_gov:
+        org_sector = sector if sector in ("GOV", "MIL") else "GOV"
+        return Coding(country=org.country, sector=org_sector, code=f"{org.country}{org_sector}", name=org.name, kind="organisation")
+    return Coding(country=org.country, sector=org.sector, code=org.code, name=org.name, kind="organisation")
+
+
+def _title_words(parts: _Parts) -> frozenset[str]:
+    return frozenset(entry.name.split()[-1] for entry, _, _ in parts.sectors)
+
+
 def _person_coding(entry: Entry, day: Date | None) -> Coding:
     person = entry.person
     assert person is not None
     role = person.role_on(day)
+    titles = {w.lower() for r in person.roles if r.title for w in r.title.replace("-", " ").split()}
+    titles |= {w.lower() for t in person.titles for w in t.split()}
     return Coding(
+        titles=frozenset(titles),
         country=role.country if role else None,
         sector=role.sector if role else None,
         code=role.code if role else None,
@@ -193,21 +219,40 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     words = {t.lower_ for t in tokens}
     if "sides" in words and words & {"two", "both"}:
         return [Coding(kind="dyad", plural=True, name="the two sides")]
-    if head.lemma_.lower() in ANAPHORIC_NOUNS and head.text.islower() and any(t.lower_ in ("the", "this", "that") for t in tokens if t.i < head.i) and len(tokens) <= 3:
+    parts = _classify(doc, matches.spans_in(tokens), day)
+    if (
+        head.lemma_.lower() in ANAPHORIC_NOUNS
+        and head.text.islower()
+        and not (parts.persons or parts.orgs or parts.countries)
+        and any(t.lower_ in ("the", "this", "that") for t in tokens if t.i < head.i)
+        and len(tokens) <= 3
+    ):
         # "the bloc", "the kingdom", "the group": a name for an organisation or country already met.
         return [Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", sector=ANAPHORIC_NOUNS[head.lemma_.lower()])]
-
-    parts = _classify(doc, matches.spans_in(tokens))
     plural = head.tag_ in ("NNS", "NNPS")
     name = _name_of(doc, head, tokens)
+    apposed_names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     named_person = head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens if t.i <= head.i and t.pos_ == "PROPN"))
-    role_noun = not plural and matches.is_person_noun(head.lemma_)
+    if apposed_names and not named_person:
+        # "Muttaqi, the Taliban's foreign minister" parsed the other way round: the name is in apposition
+        named_person, name = True, _name_of(doc, apposed_names[0], tokens)
+    role_noun = not plural and head.pos_ == "NOUN" and head.lemma_.lower() not in GENERIC_HEADS and matches.is_person_noun(head.lemma_)
 
-    # A known person: the strongest reading ("U.S. Secretary of State Colin Powell").
+    # A known person: the strongest reading ("U.S. Secretary of State Colin Powell", "Qatar's
+    # emir, Sheikh Tamim"); not a person who only owns the phrase ("Putin's spokesman").
     if parts.persons:
         at_head = [p for p in parts.persons if p[1] <= head.i < p[2]]
-        if at_head or not parts.sectors or named_person:
-            return [_person_coding((at_head or parts.persons)[0][0], day)]
+        apposed = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        in_appos = [p for p in parts.persons if p[1] in apposed]
+        owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        named = [p for p in parts.persons if p[1] not in owners]
+        if at_head or in_appos or named and (not parts.sectors or named_person):
+            coding = _person_coding((at_head or in_appos or named)[0][0], day)
+            former = parts.eli or any(e.sector == "ELI" for e, _, _ in parts.sectors)
+            if former and coding.sector in ("GOV", "MIL", "LEG", "JUD", "COP"):
+                coding.sector, coding.code = "ELI", None  # "former President X"
+            coding.titles = _title_words(parts) | coding.titles
+            return [coding]
 
     sector = None
     if parts.sectors:
@@ -224,18 +269,17 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
             return []
         if parts.eli and sector in ("GOV", "MIL", "LEG", "JUD", "COP"):
             sector = "ELI"
+    if sector is None and role_noun and (parts.countries or parts.orgs):
+        sector = "GOV"  # "the British leader", "Iran's envoy": an office holder of that country
     kind = "person" if named_person or role_noun else "group"
     person = name if named_person else None
 
     if parts.orgs:
-        org = parts.orgs[-1][0]
-        governs = org.since_gov is not None and day is not None and day >= org.since_gov
-        if governs:
-            org_sector = sector if sector in ("GOV", "MIL") else "GOV"
-            code = f"{org.country}{org_sector}"
-        else:
-            org_sector, code = org.sector, org.code
-        return [Coding(country=org.country, sector=org_sector, code=code, name=name if kind == "person" else org.name, kind=kind if kind == "person" else "organisation", person=person, plural=plural)]
+        coding = _org_coding(parts.orgs[-1][0], sector, day)
+        if kind == "person":
+            coding.kind, coding.name, coding.person = "person", name, person
+        coding.plural = plural
+        return [coding]
 
     countries = _country_members(doc, parts.countries)
     if not countries and not sector:
@@ -255,7 +299,7 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
             sector = "GOV"
         elif country_kind == "metonym_mil":
             sector = "MIL"
-        elif not head_is_country and not named_person and head.lemma_.lower() not in GENERIC_HEADS | RELATIONAL_HEADS:
+        elif not head_is_country and not named_person and not role_noun and head.lemma_.lower() not in GENERIC_HEADS | RELATIONAL_HEADS:
             # "Iranian oil", "the Syrian border": a country word on a non-actor noun is no actor.
             return []
         if head_is_country and country_kind in ("country", "adjective", "demonym"):
@@ -265,8 +309,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         and not named_person
         and (parts.honorific or any(t.lower_ in ("the", "this", "that") and t.dep_ == "det" for t in tokens))
     )
+    titles = _title_words(parts) | ({head.lemma_.lower()} if role_noun else set())
     return [
-        Coding(country=c, sector=sector, name=name, kind=kind, person=person, plural=plural, definite_title=definite)
+        Coding(country=c, sector=sector, name=name, kind=kind, person=person, plural=plural, definite_title=definite, titles=frozenset(titles))
         for c in (countries or [None])
     ]
 
@@ -350,8 +395,17 @@ def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int
     for i in list(mentions):
         tok = doc[i]
         owner = mentions.get(tok.head.i)
+        if tok.dep_ == "appos" and owner is not None and owner.coding.kind != "pronoun":
+            owner.aliases.append(mentions.pop(i).key)  # "Qatar's emir, Sheikh Tamim": one mention
+            continue
         # A possessor that gave a larger phrase its country is part of that mention.
-        if tok.dep_ == "poss" and owner is not None and owner.coding.kind != "pronoun" and owner.coding.is_coded and owner.coding.country == mentions[i].coding.country:
+        if (
+            tok.dep_ == "poss"
+            and owner is not None
+            and mentions[i].coding.kind not in ("pronoun", "anaphor")
+            and owner.coding.is_coded
+            and owner.coding.country == mentions[i].coding.country
+        ):
             del mentions[i]
     for mention in mentions.values():
         _complete_counterpart(doc, mention, mentions)
@@ -365,16 +419,21 @@ def dictionary_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentenc
     seen: set[int] = set()
     for i in range(len(doc)):
         match = matches.by_token.get(i)
+        low = doc[i].lower_
+        if match is None and low in PRONOUNS and low not in ("it", "its"):
+            gender, plural = PRONOUNS[low]
+            coding = Coding(kind="pronoun", gender=gender, plural=plural, name=doc[i].text)
+            out.append(RawMention(head=i, start=doc[i].idx, end=doc[i].idx + len(doc[i].text), text=doc[i].text, sentence=sentence, members=[coding], key=i + key_offset))
+            continue
         if match is None or match[0] in seen:
             continue
         start, end, entries = match
         seen.add(start)
-        parts = _classify(doc, [match])
+        parts = _classify(doc, [match], day)
         if parts.persons:
             coding = _person_coding(parts.persons[0][0], day)
         elif parts.orgs:
-            org = parts.orgs[0][0]
-            coding = Coding(country=org.country, sector=org.sector, code=org.code, name=org.name, kind="organisation")
+            coding = _org_coding(parts.orgs[0][0], None, day)
         elif parts.countries and parts.countries[0][0].kind in ("country", "capital", "metonym"):
             entry = parts.countries[0][0]
             coding = Coding(country=entry.country, sector=None if entry.kind == "country" else "GOV", name=doc[start:end].text, kind="country" if entry.kind == "country" else "group")

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from tacitus.actors.mentions import Coding, RawMention
 from tacitus.model import Actor, Mention
 
+# Office words that fit any office holder ("the Turkish leader" after "President Erdogan").
+GENERIC_TITLES = frozenset({"leader", "head", "chief", "official", "politician", "statesman", "ruler", "dignitary"})
+
 
 @dataclass
 class Resolution:
@@ -37,6 +40,7 @@ class _Entity:
     last_head: int = -1
     subject_sentences: set[int] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    titles: frozenset[str] = frozenset()
 
 
 def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution:
@@ -62,6 +66,8 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
 
     def attach(entity: _Entity, mention: RawMention, coding: Coding | None = None, salient: bool = True) -> None:
         entity.actor.mentions.append(Mention(mention.text, mention.start, mention.end, mention.sentence))
+        if coding is not None:
+            entity.titles |= coding.titles
         if salient:  # "the two sides" names both parties without making either the most recent
             entity.last_sentence = mention.sentence
             entity.last_head = mention.key
@@ -72,9 +78,10 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
             entity.actor.code = coding.actor_code
             entity.actor.country = coding.country
             entity.actor.sector = coding.sector
-        ids = result.by_head.setdefault(mention.key, [])
-        if entity.actor.id not in ids:
-            ids.append(entity.actor.id)
+        for key in (mention.key, *mention.aliases):
+            ids = result.by_head.setdefault(key, [])
+            if entity.actor.id not in ids:
+                ids.append(entity.actor.id)
 
     def recent(pred, before_sentence: int, prefer_subject: bool = True) -> _Entity | None:
         candidates = [e for e in entities if pred(e) and e.last_sentence >= 0 and e.last_sentence >= before_sentence - 3]
@@ -91,7 +98,7 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
             kind = coding.kind
             if kind == "pronoun":
                 if coding.plural:
-                    target = recent(lambda e: e.coding.kind != "person" and (e.coding.plural or e.coding.kind in ("organisation",)), mention.sentence, prefer_subject=False)
+                    target = recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
                 elif coding.gender:
                     target = recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None), mention.sentence)
                 else:
@@ -103,7 +110,7 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
                 # The two parties most recently named before this sentence (not its own actors).
                 here = {e.actor.id for e in entities if e.last_sentence == mention.sentence}
                 groups = sorted(
-                    (e for e in entities if 0 <= e.last_sentence < mention.sentence and e.actor.id not in here),
+                    (e for e in entities if 0 <= e.last_sentence < mention.sentence and e.actor.id not in here and e.actor.country),
                     key=lambda e: (e.last_sentence, e.last_head),
                     reverse=True,
                 )
@@ -116,9 +123,11 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
                     attach(target, mention)
                 continue
             if kind == "title" or coding.definite_title:
+                # "the minister" joins the last person named with that office; "His Eminence"
+                # (no office word) the last dignitary.
                 target = recent(
-                    lambda e, c=coding: e.coding.kind == "person"
-                    and (c.sector is None or e.actor.sector in (c.sector, None))
+                    lambda e, c=coding, k=kind: e.coding.kind == "person"
+                    and (k == "title" or not c.titles or c.titles <= GENERIC_TITLES or bool(c.titles & e.titles))
                     and (c.country is None or e.actor.country in (c.country, None)),
                     mention.sentence,
                     prefer_subject=False,
@@ -142,6 +151,9 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
                 attach(entity, mention, coding)
                 if coding.gender and entity.coding.gender is None:
                     entity.coding.gender = coding.gender
+                continue
+            if not coding.is_coded and coding.kind == "organisation" and (earlier := _surname_match(entities, coding.name)):
+                attach(earlier, mention, coding)  # "Wang" after "Wang Yi", tagged as an organisation
                 continue
             code = coding.actor_code or ("name:" + coding.name.lower())
             key = "group:" + code

@@ -33,8 +33,23 @@ class Trigger:
     depth: int = 0
 
 
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "some", "many", "most", "several", "group", "number", "couple", "handful", "crowd", "team", "band", "unit", "contingent"}
+
+
+def content_head(tok: Token) -> Token:
+    """"Thousands of students", "a group of gunmen": the head that names who it is."""
+    if tok.lemma_.lower() in QUANTITY_HEADS or tok.pos_ == "NUM":
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return tok
+
+
 def expand(tok: Token) -> list[Token]:
     """A phrase head and the heads coordinated with it ("Iran, Iraq and Syria")."""
+    tok = content_head(tok)
     out = [tok]
     for child in tok.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
