@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 import uuid
 from collections import deque
@@ -61,8 +62,6 @@ def stream_inputs(paths: Iterable[str | Path], date: str | None = None) -> Itera
     """`ingest.read_inputs`, except that JSONL files are streamed rather than read whole."""
     for raw in paths:
         if str(raw) == "-":
-            import sys
-
             docs: Iterable[Document] = read_stream(sys.stdin, "<stdin>")
         else:
             docs = (

@@ -212,15 +212,20 @@ class Coder:
         code = self.cameo[trigger.pattern.code]
         tok = trigger.token
         sentence = context.sentence.span
-        sources = [r for t in trigger.sources for r in context.refs(t)] or [None]
+        sources = [r for t in trigger.sources for r in context.refs(t)]
+        if not any(r.actor for r in sources) and trigger.alt_sources:
+            # "Israel launched a ground offensive": the light verb's subject
+            sources = [r for t in trigger.alt_sources for r in context.refs(t) if r.actor][:1] or sources
+        sources = sources or [None]
         targets = [r for t in trigger.targets for r in context.refs(t)]
-        if not any(r.actor for r in targets) and trigger.alt_targets:
+        symmetric = len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or code.code.startswith(SYMMETRIC_CODES))
+        if not any(r.actor for r in targets) and trigger.alt_targets and not symmetric:
             # "pledged to send aid to Gaza": the object names no actor, the preposition does.
             alternatives = [r for t in trigger.alt_targets for r in context.refs(t) if r.actor]
             targets = alternatives or targets
-        if targets:
+        if targets and (not symmetric or any(r.actor for r in targets)):
             pairs = [(s, t) for s in sources for t in targets]
-        elif len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or code.code.startswith(SYMMETRIC_CODES)):
+        elif symmetric:
             # "Iran and Oman held talks": each party meets the other.
             pairs = [(s, t) for s in sources for t in sources if s is not t]
         else:

@@ -349,12 +349,11 @@ def _name_of(doc: Doc, head: Token, tokens: list[Token]) -> str:
 
 def mention_heads(doc: Doc) -> list[Token]:
     """Heads of every phrase that may name an actor: nouns, proper nouns and pronouns in argument
-    positions, plus possessors."""
+    positions, possessors, and nationality modifiers of nouns that are not actors themselves
+    ("Israeli strikes": Israel is the one striking)."""
     heads = []
     for tok in doc:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "flat") or tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-            if tok.dep_ in ("amod",):
-                continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "flat", "amod") or tok.lower_ in PRONOUNS and tok.pos_ == "PRON" or tok.dep_ in ("amod", "compound") and tok.pos_ in ("ADJ", "PROPN") and tok.head.pos_ == "NOUN" and tok.i < tok.head.i:
             heads.append(tok)
     return heads
 
@@ -395,6 +394,9 @@ def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int
     for i in list(mentions):
         tok = doc[i]
         owner = mentions.get(tok.head.i)
+        if tok.dep_ in ("amod", "compound") and (owner is not None or mentions[i].coding.kind not in ("country", "organisation")):
+            del mentions[i]  # "Israeli warplanes" is one mention; "Israeli" alone only on a non-actor noun
+            continue
         if tok.dep_ == "appos" and owner is not None and owner.coding.kind != "pronoun":
             owner.aliases.append(mentions.pop(i).key)  # "Qatar's emir, Sheikh Tamim": one mention
             continue

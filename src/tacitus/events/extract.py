@@ -18,7 +18,8 @@ PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 OBJECT_DEPS = ("dobj", "obj")
 # Verbs that hand their subject to the complement ("X plans to attack").
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "order", "force", "tell", "encourage", "persuade", "invite", "pressure", "press", "allow", "help"}
-FALLBACK_PREPS = ("to", "with", "against", "on", "at", "for", "toward", "towards", "into")
+FALLBACK_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "into")
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "cease", "halt", "abandon", "stop", "rule"}
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "receive", "have", "open", "resume", "lead", "host"}
 
 
@@ -30,6 +31,8 @@ class Trigger:
     targets: list[Token] = field(default_factory=list)
     consumed: list[Token] = field(default_factory=list)  # object nouns / complements this match used up
     alt_targets: list[Token] = field(default_factory=list)  # where to look when the targets name no actor
+    alt_sources: list[Token] = field(default_factory=list)  # likewise for the source
+    complement: Token | None = None  # the to-infinitive an xcomp pattern matched
     depth: int = 0
 
 
@@ -135,6 +138,8 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         if not hit:
             return None
         trigger.consumed.append(hit[0])
+        if not _has_modifiers(hit[0], pattern.modifier):
+            return None
         score += 10
         anchor = hit[0]
         targets = _prep_objects(tok, pattern.prep) + _prep_objects(anchor, pattern.prep) if pattern.prep else []
@@ -147,9 +152,17 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         if not comps:
             return None
         comp = comps[0]
-        trigger.consumed.append(comp)
+        trigger.complement = comp
+        if tok.lemma_.lower() in NEGATING_VERBS:
+            # "refused to meet" is the refusal, not a meeting; "agreed to withdraw" keeps the
+            # withdrawal too, as an intended event.
+            trigger.consumed.append(comp)
         score += 10
         targets = _prep_objects(comp, pattern.prep) if pattern.prep else []
+        addressee = _children(tok, OBJECT_DEPS) + (_children(tok, PASSIVE_SUBJECT_DEPS) if passive else [])
+        if not targets and addressee:
+            # "urged Iran to release …", "France was asked to withdraw": the appeal's target
+            targets = [t for a in addressee for t in expand(a)]
         if not targets:
             targets = [t for o in _children(comp, OBJECT_DEPS) for t in expand(o)]
         if not targets:
@@ -170,18 +183,24 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         trigger.targets = targets
     trigger.sources = subjects_of(tok)
     if not pattern.no_target:
-        anchor = trigger.consumed[0] if trigger.consumed else tok
-        trigger.alt_targets = _prep_objects(anchor, FALLBACK_PREPS) + _prep_objects(tok, FALLBACK_PREPS)
+        anchor = trigger.complement or (trigger.consumed[0] if trigger.consumed else tok)
+        # "released two French tourists": with an object pattern the object itself may be the target.
+        objects = [t for t in trigger.consumed if t.pos_ in ("NOUN", "PROPN")]
+        comp_objects = [t for o in _children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
+        trigger.alt_targets = objects + comp_objects + _prep_objects(anchor, FALLBACK_PREPS) + _prep_objects(tok, FALLBACK_PREPS)
     return score + 2 * bool(pattern.particle), trigger
 
 
 def _noun_sources(tok: Token) -> list[Token]:
+    """Who does what a nominal trigger names: its possessor ("Israel's strikes"), a nationality
+    or actor modifier ("Russian strikes", "army raids"), or the subject of the verb it is the
+    object of ("Israel launched strikes"); in that order of preference."""
     sources = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)]
-    if sources:
-        return sources
-    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
-    if modifiers:
-        return modifiers
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+    return sources + modifiers + _governing_subjects(tok)
+
+
+def _governing_subjects(tok: Token) -> list[Token]:
     head = tok.head
     if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
         return subjects_of(head)
@@ -205,8 +224,11 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         # "held talks in Muscat with Oman": the preposition may hang on the light verb.
         targets = _prep_objects(tok.head, pattern.prep)
     trigger.targets = [] if pattern.no_target else targets
-    trigger.sources = _noun_sources(tok)
-    return int(bool(targets)), trigger
+    candidates = _noun_sources(tok)
+    trigger.sources, trigger.alt_sources = candidates[:1], candidates[1:]
+    if not _has_modifiers(tok, pattern.modifier):
+        return None
+    return int(bool(targets)) + 10 * bool(pattern.modifier), trigger
 
 
 def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
@@ -217,7 +239,8 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         best: tuple[int, Trigger] | None = None
         if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            # (an adjective in a noun's place is a noun the tagger missed: "a ground offensive")
             candidates = [(p, _noun_match) for p in lexicon.nouns.get(lemma, lexicon.nouns.get(tok.lower_, []))]
         else:
             candidates = []
@@ -239,6 +262,15 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             found.append(best[1])
     consumed = {t.i for trig in found for t in trig.consumed}
     return [t for t in found if t.token.i not in consumed]
+
+
+def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:
+    """"hunger strike", "suicide bombing": the noun carries one of the wanted modifiers."""
+    if not wanted:
+        return True
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(mods & wanted) or any(part in wanted for part in tok.lower_.split("-"))
 
 
 def _in_hyphenated_word(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from tacitus.datafiles import load_yaml
 from tacitus.ontology import Cameo, load_cameo
 
-KEYS = {"code", "verb", "noun", "particle", "object", "prep", "xcomp", "mode", "target"}
+KEYS = {"code", "verb", "noun", "particle", "object", "prep", "xcomp", "modifier", "mode", "target"}
 
 
 class PatternError(ValueError):
@@ -29,6 +29,7 @@ class Pattern:
     object: frozenset[str] = frozenset()
     prep: tuple[str, ...] = ()
     xcomp: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()
     mode: str | None = None
     no_target: bool = False
     origin: str = ""
@@ -36,7 +37,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return (
-            2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.xcomp) + bool(self.prep) - self.no_target
+            2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.modifier) + bool(self.prep) - self.no_target
         )
 
     @property
@@ -48,6 +49,8 @@ class Pattern:
             parts.append("+" + "|".join(sorted(self.object)))
         if self.xcomp:
             parts.append("to " + "|".join(sorted(self.xcomp)))
+        if self.modifier:
+            parts.insert(0, "|".join(sorted(self.modifier)))
         if self.prep:
             parts.append(">" + "|".join(self.prep))
         return f"{self.pos}:{' '.join(parts)} -> {self.code} ({self.origin})"
@@ -111,6 +114,7 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
         object=frozenset(_words(item.get("object"), "object", where)),
         prep=_words(item.get("prep"), "prep", where),
         xcomp=frozenset(_words(item.get("xcomp"), "xcomp", where)),
+        modifier=frozenset(_words(item.get("modifier"), "modifier", where)),
         mode=item.get("mode"),
         no_target=target == "none",
         origin=where,
