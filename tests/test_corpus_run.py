@@ -1,5 +1,7 @@
 """`tacitus run` / `export` / `query` end to end on a small corpus with broken records, a
-duplicate article and a repeated id; and a run killed midway that must finish exactly."""
+duplicate article and a repeated id; and a run killed midway that must finish exactly.
+
+`coder` is the session-wide fixture of conftest.py (spaCy and the lexicons are loaded once)."""
 
 from __future__ import annotations
 
@@ -45,13 +47,6 @@ class Collect:
 
     def finish(self, stats: RunStats) -> None:
         self.final = stats
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from tacitus.pipeline import Coder
-
-    return Coder()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 The server is started here (initdb + pg_ctl on a free loopback port, as the `postgres` user
 when the tests run as root) and stopped at the end; the test is skipped, saying why, only
-where no PostgreSQL binaries can be found.
+where no PostgreSQL binaries can be found. `coder` is the session fixture of conftest.py.
 """
 
 from __future__ import annotations
@@ -25,13 +25,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def postgres():
     yield from postgres_server()
-
-
-@pytest.fixture(scope="module")
-def coder():
-    from tacitus.pipeline import Coder
-
-    return Coder()
 
 
 @pytest.fixture(scope="module")

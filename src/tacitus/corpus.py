@@ -293,6 +293,8 @@ def run_corpus(
     `workers`: processes (default: all cores); 1 codes in this process, with `coder` if given.
     `recode`: code again documents already stored (their old rows are replaced).
     `coder_options`: keyword arguments of `Coder` (extra dictionaries), for every worker.
+    Workers are spawned processes: a script that calls this with workers > 1 needs the usual
+    `if __name__ == "__main__":` guard.
     """
     paths = list(paths)
     workers = workers or default_workers()

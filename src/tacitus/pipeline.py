@@ -22,7 +22,7 @@ from tacitus.actors.mentions import DocMatches, RawMention, dictionary_mentions,
 from tacitus.actors.resolve import Resolution, resolve_actors
 from tacitus.datafiles import read_data
 from tacitus.events.extract import Trigger, content_head, find_triggers
-from tacitus.events.lexicon import load_event_lexicon
+from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, lemma_candidates, load_nlp
@@ -55,6 +55,7 @@ class Coder:
         self.actors = load_lexicon(self.actor_files, self.agent_files)
         self.matcher = self.actors.matcher(self.nlp)
         self.events = load_event_lexicon(self.pattern_files)
+        self.context = load_event_context()
         self.speech = load_speech_lexicon()
         # What a sentence must contain for a pattern to match: its lemma, and any object or
         # complement word it requires ("hold" alone is nothing; "hold" + "talks" may be).
@@ -208,9 +209,28 @@ class Coder:
             )
         return out
 
+    def _inanimate_subject(self, trigger: Trigger, context: _Context) -> bool:
+        """"Heavy rains killed 40 people", "oil prices rallied": the subject is a force of nature
+        or a market figure, not an actor."""
+        if trigger.pattern.pos != "verb" or not trigger.sources:
+            return False
+        for subject in trigger.sources:
+            if subject.i + context.offset in context.by_key or subject.pos_ in ("PRON", "PROPN"):
+                return False
+            words = {subject.lemma_.lower(), subject.lower_}
+            if not words & self.context.inanimate:
+                return False
+        return True
+
     def _events(self, trigger: Trigger, context: _Context, owners, day) -> list[Event]:
+        if self._inanimate_subject(trigger, context):
+            return []
         code = self.cameo[trigger.pattern.code]
         tok = trigger.token
+        subject_words = {w.lemma_.lower() for s in trigger.sources for w in s.subtree if w.i <= s.i}
+        refinement = self.context.refine(code.root, subject_words)
+        if refinement is not None:
+            code = self.cameo[refinement.code]
         sentence = context.sentence.span
         sources = [r for t in trigger.sources for r in context.refs(t)]
         if not any(r.actor for r in sources) and trigger.alt_sources:
@@ -254,7 +274,7 @@ class Coder:
                     root=code.root,
                     quad_class=code.quad_class,
                     goldstein=code.goldstein,
-                    plover=Plover(code.plover_type, trigger.pattern.mode or code.plover_mode),
+                    plover=Plover(code.plover_type, (refinement.mode if refinement else None) or trigger.pattern.mode or code.plover_mode),
                     trigger=context.span_of(tok),
                     negated=negated,
                     modality=mood,

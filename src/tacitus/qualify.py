@@ -10,7 +10,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "abandon"}
-INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "prepare", "threaten", "vow", "pledge", "promise", "expect", "decide", "agree", "offer", "try", "attempt", "propose", "wish", "mean", "consider", "push", "move"}
+INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "prepare", "threaten", "vow", "pledge", "promise", "decide", "agree", "offer", "try", "attempt", "propose", "wish", "mean", "consider", "push", "move"}
+SCHEDULED_HEADS = {"set", "due", "scheduled", "slated", "poised", "expected", "likely", "going"}
 CALL_HEADS = {"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 POSSIBLE_AUX = {"could", "may", "might", "can", "ca"}
@@ -31,6 +32,9 @@ def _clause_chain(tok: Token) -> list[Token]:
 
 
 def is_negated(trigger: Token) -> bool:
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ == "neither" for s in subjects for c in s.children):
+        return True  # "Neither Russia nor Ukraine has signed"
     for tok in _clause_chain(trigger):
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
             return True
@@ -41,6 +45,8 @@ def is_negated(trigger: Token) -> bool:
 
 def modality(trigger: Token, sentence: Span) -> str:
     chain = _clause_chain(trigger)
+    if sentence.text.rstrip().rstrip("\"”'").endswith("?") and trigger.sent.root in chain:
+        return "question"
     for tok in chain:
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & OBLIGATION_AUX:
@@ -60,6 +66,8 @@ def modality(trigger: Token, sentence: Span) -> str:
                 return "obligation"
             if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp",):
                 return "intended"
+            if lemma in SCHEDULED_HEADS and trigger.dep_ == "xcomp":
+                return "future"  # "is set to host", "is due to visit", "is scheduled to meet"
             if lemma == "be" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux"):
                 return "future"
         if any(c.lower_ == "going" for c in tok.children) and tok.dep_ == "xcomp":

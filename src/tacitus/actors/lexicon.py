@@ -27,7 +27,8 @@ SECTORS = frozenset(
 REGIONS = frozenset(
     ["EUR", "AFR", "ASA", "MEA", "ARB", "LAM", "NMR", "SAM", "CAS", "SAS", "SEA", "WAF", "EAF", "BLK", "CAU", "SCN", "WST", "XKX", "IGO", "NGO"]
 )
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person")
+# -er/-or are left out on purpose: "destroyer", "bomber", "tanker", "carrier" are things.
+PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSONS = {"power", "order", "border", "corridor", "sector", "center", "centre", "chamber", "council", "number", "paper", "water", "member", "disorder", "error", "minor", "headquarter", "headquarters"}
 # Entry kinds that name a place or a people (and so give a country) rather than an actor.
 COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil")

@@ -276,7 +276,8 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
 
     if parts.orgs:
         coding = _org_coding(parts.orgs[-1][0], sector, day)
-        if kind == "person":
+        org_start, org_end = parts.orgs[-1][1], parts.orgs[-1][2]
+        if kind == "person" and not (org_start <= head.i < org_end):  # "Hamas leader X", not "the Houthis"
             coding.kind, coding.name, coding.person = "person", name, person
         coding.plural = plural
         return [coding]

@@ -102,7 +102,11 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
                 elif coding.gender:
                     target = recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None), mention.sentence)
                 else:
-                    target = recent(lambda e: e.coding.kind in ("organisation", "country"), mention.sentence, prefer_subject=False)
+                    # "it": an organisation, a country, or one body ("the army", "the ministry")
+                    target = recent(
+                        lambda e: e.coding.kind in ("organisation", "country") or e.coding.kind == "group" and not e.coding.plural and bool(e.actor.code),
+                        mention.sentence,
+                    )
                 if target is not None and target.last_head != mention.key:
                     attach(target, mention)
                 continue

@@ -19,6 +19,7 @@ OBJECT_DEPS = ("dobj", "obj")
 # Verbs that hand their subject to the complement ("X plans to attack").
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "order", "force", "tell", "encourage", "persuade", "invite", "pressure", "press", "allow", "help"}
 FALLBACK_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "into")
+PARTICLE_WORDS = {"down", "back", "out", "off", "up", "away", "over", "in"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "cease", "halt", "abandon", "stop", "rule"}
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "receive", "have", "open", "resume", "lead", "host"}
 
@@ -120,7 +121,8 @@ def depth_of(tok: Token) -> int:
 
 
 def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
-    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
     if pattern.particle:
         if pattern.particle not in particles:
             return None
@@ -148,7 +150,12 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         trigger.targets = targets
         score += bool(targets)
     elif pattern.xcomp:
-        comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pattern.xcomp]
+        comps = [
+            c
+            for c in tok.children
+            if c.lemma_.lower() in pattern.xcomp
+            and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
+        ]
         if not comps:
             return None
         comp = comps[0]
@@ -217,7 +224,11 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     trigger = Trigger(token=tok, pattern=pattern)
     between = _prep_objects(tok, ("between",))
     if between and len(between) >= 2:
-        trigger.sources, trigger.targets = [between[0]], between[1:]
+        if pattern.code[:2] in ("04", "06", "19") or pattern.code.startswith("057"):
+            # "clashes between X and Y", "talks between X and Y": the parties act on each other
+            trigger.sources, trigger.targets = [between[0]], between[1:]
+        else:  # "mediation between X and Y": both are the targets
+            trigger.targets, trigger.sources = between, _governing_subjects(tok)
         return 1, trigger
     targets = _prep_objects(tok, pattern.prep) if pattern.prep else []
     if not targets and pattern.prep and tok.dep_ in OBJECT_DEPS:

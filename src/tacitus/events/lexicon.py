@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from tacitus.datafiles import load_yaml
+from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import Cameo, load_cameo
 
 KEYS = {"code", "verb", "noun", "particle", "object", "prep", "xcomp", "modifier", "mode", "target"}
@@ -144,3 +144,48 @@ def load_event_lexicon(extra: Iterable[Path] = ()) -> EventLexicon:
     ]
     texts += [(Path(p).name, Path(p).read_text(encoding="utf-8")) for p in extra]
     return load_patterns(texts)
+
+
+@dataclass(frozen=True)
+class Refinement:
+    roots: frozenset[str]
+    subject: frozenset[str]
+    code: str
+    mode: str | None = None
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """Subject-dependent rules: which subjects make no political event, and which subject words
+    refine a code (data/event_context.yaml)."""
+
+    inanimate: frozenset[str]
+    refinements: tuple[Refinement, ...]
+
+    def refine(self, root: str, subject_words: set[str]) -> Refinement | None:
+        for rule in self.refinements:
+            if root in rule.roots and rule.subject & subject_words:
+                return rule
+        return None
+
+
+def load_event_context(text: str | None = None, cameo: Cameo | None = None) -> EventContext:
+    cameo = cameo or load_cameo()
+    data = load_yaml(text if text is not None else read_data("event_context.yaml"))
+    if not isinstance(data, dict):
+        raise PatternError("event_context.yaml: expected a mapping")
+    inanimate = frozenset(_words(data.get("inanimate"), "inanimate", "event_context.yaml"))
+    rules = []
+    for number, item in enumerate(data.get("refine") or [], start=1):
+        where = f"event_context.yaml#refine{number}"
+        if not isinstance(item, dict) or str(item.get("code")) not in cameo:
+            raise PatternError(f"{where}: needs a known CAMEO `code`")
+        rules.append(
+            Refinement(
+                roots=frozenset(_words(item.get("roots"), "roots", where)),
+                subject=frozenset(_words(item.get("subject"), "subject", where)),
+                code=str(item["code"]),
+                mode=item.get("mode"),
+            )
+        )
+    return EventContext(inanimate=inanimate, refinements=tuple(rules))
