@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,12 @@ NONE = "none"
 # --- the principal event ------------------------------------------------------------------
 
 
-def principal(doc: Document) -> Event | Statement | None:
-    """The event of the main clause: the highest trigger in the parse of the first sentence that
-    has one, never an event nested in someone's statement. A statement by a real speaker is the
-    principal act when its cue is higher than every event (its cue is then 'make statement')."""
+def principal(doc: Document, cameo=None) -> Event | Statement | None:
+    """The act a sentence reports: the event of its main clause, never a news-agency
+    attribution. When the main clause is someone speaking, the act is what the speaker reports:
+    the reported event itself, a future action as an intent or a threat ("X said it would send
+    aid": intent to aid; "X said it would not lift the ban": refusal), or the statement when it
+    reports no event."""
     sentences = sorted({e.sentence for e in doc.events if e.sentence >= 0} | {s.sentence for s in doc.statements})
     for number in sentences:
         events = [e for e in doc.events if e.sentence == number and e.attributed_to is None and e.statement is None]
@@ -41,27 +44,31 @@ def principal(doc: Document) -> Event | Statement | None:
         if best_statement is not None and (best_event is None or best_statement.depth < best_event.depth):
             # The cue may itself be an event ("accused", "urged"): the event is then principal.
             cue_event = next((e for e in events if e.trigger.start == best_statement.cue.start), None)
-            if cue_event is not None:
-                return cue_event
-            # A speaker reporting its own action ("Russia said it had expelled the diplomats")
-            # reports an event of its own: that event is the sentence's act.
-            inner = [e for e in doc.events if e.statement == best_statement.id]
-            own = [
-                e
-                for e in inner
-                if e.source is None
-                or e.source.actor == best_statement.speaker.actor
-                or e.source.actor is None and e.source.text.lower() in ("it", "we", "they", "i")
-            ]
-            top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
-            if top is not None and top in own and not top.negated:
-                return top
-            return best_statement
+            return cue_event or reported_act(doc, best_statement, cameo)
         if best_event is not None:
             return best_event
         if best_statement is not None:
-            return best_statement
+            return reported_act(doc, best_statement, cameo)
     return None
+
+
+def reported_act(doc: Document, statement: Statement, cameo=None) -> Event | Statement:
+    """What a statement reports, as an event of the class it belongs to."""
+    from tacitus.ontology import load_cameo
+    from tacitus.statements import announced_code
+
+    inner = [e for e in doc.events if e.statement == statement.id]
+    top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
+    if top is None:
+        return statement
+    future = top.modality in ("future", "intended", "possible")
+    if not (top.negated or future):
+        return top
+    code = announced_code(top.cameo, top.root, negated=top.negated) or ("120" if top.negated else None)
+    if code is None:
+        return top
+    entry = (cameo or load_cameo())[code]
+    return replace(top, cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein, rule=f"reported: {top.rule}")
 
 
 def predicted_class5(doc: Document) -> int | None:
