@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from tacitus.events.extract import LIGHT_VERBS
+
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "abandon"}
 INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "prepare", "threaten", "vow", "pledge", "promise", "decide", "agree", "offer", "try", "attempt", "propose", "wish", "mean", "consider", "push", "move"}
 SCHEDULED_HEADS = {"set", "due", "scheduled", "slated", "poised", "expected", "likely", "going"}
@@ -24,7 +26,7 @@ def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from up to its clause's head."""
     chain = [tok]
     while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head.i != tok.i and len(chain) < 8:
-        if tok.dep_ in ("ccomp", "advcl"):
+        if tok.dep_ == "advcl" or tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in CALL_HEADS:
             break
         tok = tok.head
         chain.append(tok)
@@ -36,6 +38,8 @@ def is_negated(trigger: Token) -> bool:
     if any(c.lower_ == "neither" for s in subjects for c in s.children):
         return True  # "Neither Russia nor Ukraine has signed"
     for tok in _clause_chain(trigger):
+        if tok.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN", "ADJ") and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in LIGHT_VERBS:
+            break  # "did not condemn Russia's invasion": the invasion itself is not denied
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
             return True
         if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("xcomp",):
@@ -62,7 +66,7 @@ def modality(trigger: Token, sentence: Span) -> str:
             return "hypothetical"
         if tok.i != trigger.i:
             lemma = tok.lemma_.lower()
-            if lemma in CALL_HEADS and trigger.dep_ == "xcomp":
+            if lemma in CALL_HEADS and trigger.dep_ in ("xcomp", "ccomp"):
                 return "obligation"
             if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp",):
                 return "intended"

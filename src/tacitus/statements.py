@@ -17,6 +17,7 @@ from tacitus.datafiles import load_yaml, read_data
 from tacitus.events.extract import expand
 
 QUOTES = "\"“”«»„"
+ACCUSING_CUES = {"accuse", "blame", "charge", "allege", "condemn", "criticise", "criticize", "denounce", "fault", "suspect"}
 
 
 class SpeechLexiconError(ValueError):
@@ -115,6 +116,9 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             continue
         speaker = subjects[0]
         comps = [c for c in tok.children if c.dep_ in ("ccomp",)]
+        if not comps and tok.lemma_.lower() in ACCUSING_CUES:
+            # "accused Ukraine of shelling the plant": the charge is what the accuser claims
+            comps = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pcomp"]
         direct = False
         start = end = None
         inside_quote = next(((a, b) for a, b in quotes if comps and a <= comps[0].i < b), None)

@@ -25,7 +25,9 @@ PRONOUNS = {
     "it": (None, False), "its": (None, False),
 }
 # Heads that name a set of people without saying who (the country modifier is the actor).
-GENERIC_HEADS = {"man", "woman", "people", "person", "citizen", "national", "resident", "member", "individual", "group", "child", "family", "youth"}
+GENERIC_HEADS = {"man", "woman", "people", "person", "citizen", "national", "resident", "member", "individual", "group", "child", "family", "youth",
+                 # things an actor fields: "an army convoy", "Armenian positions", "police checkpoint"
+                 "convoy", "patrol", "position", "base", "outpost", "checkpoint", "post", "barracks", "unit", "vessel", "ship", "aircraft", "plane", "jet", "tank", "helicopter", "boat"}
 # Definite nouns that refer back to an organisation or country already named; the value says
 # which kind of actor they may refer to.
 ANAPHORIC_NOUNS = {

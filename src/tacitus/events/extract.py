@@ -108,7 +108,26 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return subjects_of(head, depth + 1)
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if verb.tag_ == "VBN":  # "a tanker seized by U.S. forces"
+            return [t for agent in _children(verb, ("agent",)) for pobj in agent.children if pobj.dep_ == "pobj" for t in expand(pobj)]
         return expand(head) if verb.tag_ == "VBG" else []
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        governor = head.head
+        accused = _children(governor, OBJECT_DEPS)
+        if head.lower_ in ("of", "for") and accused:
+            return expand(accused[0])  # "accused Ukraine of shelling the plant"
+        if head.lower_ in ("by", "after", "before", "while", "in"):
+            return subjects_of(governor, depth + 1)  # "violated the ceasefire by shelling"
+    return []
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """"demanded that Ukraine withdraw": the subject of the demanded clause is the target."""
+    for comp in verb.children:
+        if comp.dep_ == "ccomp":
+            subjects = _children(comp, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
+            if subjects:
+                return expand(subjects[0])
     return []
 
 
@@ -170,6 +189,8 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         if not targets and addressee:
             # "urged Iran to release …", "France was asked to withdraw": the appeal's target
             targets = [t for a in addressee for t in expand(a)]
+        if not targets and comp.dep_ == "ccomp":
+            targets = _clause_subjects(tok)  # "demanded that Ukraine withdraw"
         if not targets:
             targets = [t for o in _children(comp, OBJECT_DEPS) for t in expand(o)]
         if not targets:
@@ -182,7 +203,7 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
             direct = [t for o in _children(tok, OBJECT_DEPS) for t in expand(o)]
             if passive:
                 direct = [t for s in _children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
-            targets = direct
+            targets = direct or _clause_subjects(tok)
         if pattern.no_target:
             if targets:
                 score -= 5
