@@ -9,14 +9,26 @@ import yaml
 
 from tacitus.actors import code_actor
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "actors.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent / "cases"
+CASES = yaml.safe_load((HERE / "actors.yaml").read_text(encoding="utf-8"))
+# Known gaps (matched on the start of the case's text) run as strict xfails.
+GAPS = yaml.safe_load((HERE / "actors_known_gaps.yaml").read_text(encoding="utf-8")) or []
+
+
+def params(cases: list[dict]) -> list:
+    out = []
+    for case in cases:
+        reason = next((g["reason"] for g in GAPS if case["text"].startswith(g["text"])), None)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(case, id=case["text"][:60], marks=marks))
+    return out
 
 
 def _date(case) -> str | None:
     return str(case["date"]) if case.get("date") else None
 
 
-@pytest.mark.parametrize("case", CASES["phrases"], ids=[c["text"] for c in CASES["phrases"]])
+@pytest.mark.parametrize("case", params(CASES["phrases"]))
 def test_phrase(coder, case):
     result = code_actor(case["text"], date=_date(case), coder=coder)
     if "members" in case:
@@ -42,7 +54,7 @@ def _actor_at(doc, text: str, after: int = 0):
     return min(overlapping, key=lambda pair: pair[0])[1], start
 
 
-@pytest.mark.parametrize("case", CASES["sentences"], ids=[c["text"][:60] for c in CASES["sentences"]])
+@pytest.mark.parametrize("case", params(CASES["sentences"]))
 def test_mentions_in_sentence(coder, case):
     doc = coder.code_text(case["text"], date=_date(case))
     for expected in case["mentions"]:
@@ -51,7 +63,7 @@ def test_mentions_in_sentence(coder, case):
         assert (actor.country, actor.sector) == (expected.get("country"), expected.get("sector")), (expected, actor)
 
 
-@pytest.mark.parametrize("case", CASES["articles"], ids=[c["text"][:60] for c in CASES["articles"]])
+@pytest.mark.parametrize("case", params(CASES["articles"]))
 def test_article_resolution(coder, case):
     doc = coder.code_text(case["text"], date=_date(case))
     table = [(a.id, a.code, [m.text for m in a.mentions]) for a in doc.actors]

@@ -9,7 +9,14 @@ import yaml
 
 from tacitus.model import Event
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "events.yaml").read_text(encoding="utf-8"))
+HERE = Path(__file__).parent / "cases"
+CASES = yaml.safe_load((HERE / "events.yaml").read_text(encoding="utf-8"))
+# Known gaps run as strict xfails: a gap that gets fixed fails until it is taken off the list.
+GAPS = {g["text"]: g["reason"] for g in yaml.safe_load((HERE / "events_known_gaps.yaml").read_text(encoding="utf-8")) or []}
+PARAMS = [
+    pytest.param(c, id=c["text"][:60], marks=[pytest.mark.xfail(strict=True, reason=GAPS[c["text"]])] if c["text"] in GAPS else [])
+    for c in CASES
+]
 
 
 def _code(ref) -> str | None:
@@ -39,7 +46,7 @@ def describe(event: Event) -> str:
     )
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["text"][:60] for c in CASES])
+@pytest.mark.parametrize("case", PARAMS)
 def test_event_case(coder, case):
     date = str(case["date"]) if case.get("date") else None
     doc = coder.code_text(case["text"], date=date)

@@ -129,7 +129,10 @@ def _init_worker(options: dict[str, Any]) -> None:
 
 
 def _code_in_worker(docs: list[Document]) -> list[Document]:
-    return code_chunk(_WORKER_CODER, docs)
+    coded = code_chunk(_WORKER_CODER, docs)
+    for doc in coded:
+        doc.text = ""  # the store keeps no text: do not send it back
+    return coded
 
 
 class _InProcess:

@@ -165,7 +165,8 @@ def _classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | N
     parts = _Parts()
     for start, end, entries in spans:
         capital = _capitalised(doc, start)
-        if (found := _entries(entries, ("person",))) and capital or (found := _entries(entries, ("person_title",))) and capital:
+        named = capital or _capitalised(doc, end - 1)  # "president Barack Obama"
+        if (found := _entries(entries, ("person",))) and named or (found := _entries(entries, ("person_title",))) and capital:
             parts.persons.append((_in_office(found, day)[0], start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))

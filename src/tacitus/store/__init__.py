@@ -22,8 +22,10 @@ from tacitus.store.write import Record, save, status_counts
 
 def open_store(db: str | Path, create: bool = True) -> Backend:
     """Connect and bring the schema up to date. With `create=False` a missing SQLite file is an error."""
-    if not create and not is_postgres(str(db)) and not Path(db).exists():
-        raise FileNotFoundError(f"no store at {db}")
+    if not is_postgres(str(db)):
+        if not create and not Path(db).exists():
+            raise FileNotFoundError(f"no store at {db}")
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
     backend = connect(db)
     try:
         migrate(backend)
