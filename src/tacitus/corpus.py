@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 import uuid
 from collections import deque
@@ -25,7 +24,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
 
-from tacitus.ingest import SUFFIXES, read_file, read_jsonl, read_stream
+from tacitus.ingest import SUFFIXES, input_files, read_inputs
 from tacitus.model import Document
 from tacitus.store import Backend, Record, open_store, save, status_counts
 from tacitus.store.write import document_key, originals, stored_keys, text_hash
@@ -37,42 +36,9 @@ IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps every core busy, mem
 # --- input --------------------------------------------------------------------------------
 
 
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    return [path]
-
-
-def _stream_jsonl(path: Path) -> Iterator[Document]:
-    """Line by line (memory stays flat), with the ids and errors `ingest.read_file` would give."""
-    try:
-        with path.open("rb") as raw:
-            binary = b"\x00" in raw.read(8192)
-    except OSError:
-        binary = True  # let read_file report why
-    if binary:
-        yield from read_file(path)
-        return
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        # str.splitlines() on each physical line reproduces read_file's splitting exactly
-        yield from read_jsonl((part for line in handle for part in line.splitlines()), str(path))
-
-
 def stream_inputs(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Document]:
-    """`ingest.read_inputs`, except that JSONL files are streamed rather than read whole."""
-    for raw in paths:
-        if str(raw) == "-":
-            docs: Iterable[Document] = read_stream(sys.stdin, "<stdin>")
-        else:
-            docs = (
-                doc
-                for file in _files(Path(raw))
-                for doc in (_stream_jsonl(file) if SUFFIXES.get(file.suffix.lower()) == "jsonl" else read_file(file))
-            )
-        for doc in docs:
-            if date and not doc.date:
-                doc.date = date
-            yield doc
+    """The documents of the input, streamed (see `ingest.read_inputs`)."""
+    return read_inputs(paths, date=date)
 
 
 def count_records(paths: Iterable[str | Path]) -> int | None:
@@ -81,7 +47,7 @@ def count_records(paths: Iterable[str | Path]) -> int | None:
     for raw in paths:
         if str(raw) == "-":
             return None
-        for file in _files(Path(raw)):
+        for file in input_files(Path(raw)):
             kind = SUFFIXES.get(file.suffix.lower(), "txt")
             if kind == "csv":
                 return None

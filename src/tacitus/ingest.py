@@ -23,8 +23,16 @@ FIELDS = ("id", "title", "date", "url", "source")
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
+def input_files(path: Path) -> list[Path]:
+    """The files a path names: itself, or every readable file below a directory."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return [path]
+
+
 def read_inputs(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Document]:
-    """Documents from files, directories (recursively) and `-` (stdin), in the order given.
+    """Documents from files, directories (recursively) and `-` (stdin), in the order given,
+    streamed: JSONL and CSV files are read record by record, so memory stays flat.
 
     `date` is the default date of documents that carry none.
     """
@@ -32,13 +40,8 @@ def read_inputs(paths: Iterable[str | Path], date: str | None = None) -> Iterato
         if str(raw) == "-":
             yield from _with_date(read_stream(sys.stdin, "<stdin>"), date)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            for file in files:
-                yield from _with_date(read_file(file), date)
-        else:
-            yield from _with_date(read_file(path), date)
+        for file in input_files(Path(raw)):
+            yield from _with_date(read_file(file), date)
 
 
 def _with_date(docs: Iterable[Document], date: str | None) -> Iterator[Document]:
@@ -55,19 +58,24 @@ def _failed(where: str, reason: str) -> Document:
 def read_file(path: Path) -> Iterator[Document]:
     kind = SUFFIXES.get(path.suffix.lower(), "txt")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as raw:
+            head = raw.read(8192)
     except OSError as err:
         yield _failed(str(path), f"cannot read file ({err.strerror or err})")
         return
-    if b"\x00" in data[:8192]:
+    if b"\x00" in head:
         yield _failed(str(path), "binary file, not text")
         return
-    text = data.decode("utf-8", errors="replace")
-    if kind == "jsonl":
-        yield from read_jsonl(text.splitlines(), str(path))
-    elif kind == "csv":
-        yield from read_csv(text, str(path))
-    elif kind == "html":
+    if kind in ("jsonl", "csv"):
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            if kind == "jsonl":
+                # str.splitlines() per physical line: the same line numbers as a whole-file split
+                yield from read_jsonl((part for line in handle for part in line.splitlines()), str(path))
+            else:
+                yield from read_csv(handle, str(path))
+        return
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    if kind == "html":
         yield read_html(text, str(path))
     else:
         yield read_plain(text, str(path), default_id=path.stem)
@@ -128,8 +136,10 @@ def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Document]:
         yield _record(record, where, default_id=where)
 
 
-def read_csv(text: str, name: str) -> Iterator[Document]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+def read_csv(source: str | Iterable[str], name: str) -> Iterator[Document]:
+    """CSV rows (text or an open file) with a `text` column, and optional id, title, date, url, source."""
+    lines = io.StringIO(source) if isinstance(source, str) else source
+    reader = csv.DictReader(line.lstrip("\ufeff") if number == 0 else line for number, line in enumerate(lines))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield _failed(name, "CSV has no 'text' column")
         return

@@ -166,6 +166,7 @@ class Document:
                 cue=Span(**s["cue"]),
                 content=Span(**s["content"]),
                 direct=s["direct"],
+                depth=s.get("depth", 0),
             )
             for s in data.get("statements", [])
         ]

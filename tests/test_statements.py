@@ -1,0 +1,109 @@
+"""Reported speech in whole articles: speakers, cues, contents, and who claims what."""
+
+from __future__ import annotations
+
+ARTICLE = (
+    "Iran's foreign minister Abbas Araghchi accused Israel of sabotaging the talks on Tuesday. "
+    '"Israel attacked our consulate and must be held accountable," he told reporters in Tehran. '
+    "The Israeli prime minister said Iran was arming militias across the region. "
+    "According to the Omani foreign minister, the two sides will meet again next month. "
+    "Israeli warplanes struck targets near Damascus overnight, Syrian state media reported."
+)
+
+
+def _statement(doc, sentence):
+    [statement] = [s for s in doc.statements if s.sentence == sentence]
+    return statement
+
+
+def _actor(doc, actor_id):
+    return next(a for a in doc.actors if a.id == actor_id)
+
+
+def test_every_statement_has_speaker_cue_and_content(coder):
+    doc = coder.code_text(ARTICLE, date="2025-03-04")
+    minister = _statement(doc, 0).speaker.actor
+    assert _actor(doc, minister).code == "IRNGOV"
+
+    quote = _statement(doc, 1)
+    assert quote.direct and quote.cue.text == "told"
+    assert quote.speaker.text == "he" and quote.speaker.actor == minister
+    assert quote.content.text.startswith("Israel attacked our consulate")
+    assert ARTICLE[quote.content.start : quote.content.end] == quote.content.text
+
+    indirect = _statement(doc, 2)
+    assert not indirect.direct and indirect.cue.text == "said"
+    assert indirect.speaker.code == "ISRGOV"
+    assert indirect.content.text.startswith("Iran was arming militias")
+
+    according = _statement(doc, 3)
+    assert according.cue.text == "According" and according.speaker.code == "OMNGOV"
+
+
+def test_events_inside_statements_are_the_speakers_claims(coder):
+    doc = coder.code_text(ARTICLE, date="2025-03-04")
+    statements = {s.id: s for s in doc.statements}
+    accusation = next(e for e in doc.events if e.cameo.startswith("112"))
+    assert accusation.source.code == "IRNGOV" and accusation.target.code == "ISR"
+    assert accusation.attributed_to is None, "accusing is the minister's own act"
+    nested = [e for e in doc.events if e.statement is not None]
+    assert nested, "no event inside a statement"
+    for event in nested:
+        assert event.attributed_to == statements[event.statement].speaker.actor
+        assert not event.factual
+    attack = next(e for e in nested if e.sentence == 1 and e.root in ("18", "19"))
+    assert attack.source.code == "ISR"
+    meeting = next(e for e in nested if e.sentence == 3 and e.root == "04")
+    assert meeting.modality == "future" and meeting.date == "2025-04-04"
+
+
+def test_news_agency_attribution_is_not_a_statement(coder):
+    doc = coder.code_text(ARTICLE, date="2025-03-04")
+    assert not [s for s in doc.statements if s.sentence == 4]
+    strike = next(e for e in doc.events if e.sentence == 4 and e.root == "19")
+    assert strike.source.code == "ISRMIL" and strike.attributed_to is None and strike.factual
+
+
+def test_officials_said_keeps_the_event_asserted(coder):
+    doc = coder.code_text("Police arrested twelve opposition activists in Minsk on Friday, officials said.", date="2024-02-10")
+    arrest = next(e for e in doc.events if e.root == "17")
+    assert arrest.attributed_to is None and arrest.factual
+    assert not doc.statements
+
+
+def test_speaker_announcing_its_own_action_is_its_own_event(coder):
+    doc = coder.code_text("Turkey said it would launch a ground offensive against Kurdish militants in Syria.")
+    threat = [e for e in doc.events if e.cameo == "138"]
+    assert threat and threat[0].source.code == "TUR" and threat[0].attributed_to is None
+    offensive = next(e for e in doc.events if e.root == "19")
+    assert offensive.modality == "future" and offensive.attributed_to is not None
+
+
+def test_refusal_in_reported_speech(coder):
+    doc = coder.code_text("The British government said it would not lift the ban on the group.")
+    refusal = [e for e in doc.events if e.root == "12"]
+    assert refusal and refusal[0].source.code == "GBRGOV"
+
+
+def test_plain_said_is_not_an_event(coder):
+    doc = coder.code_text("The finance minister said the economy grew three percent last year.")
+    assert doc.statements and not doc.events
+
+
+def test_khamenei_one_speaker_many_names(coder):
+    text = (
+        "Ayatollah Khamenei addressed a crowd of worshippers in Tehran on Friday. "
+        "The Leader of the Islamic Revolution condemned the United States and Israel. "
+        "His Eminence said the enemies of Iran would fail. He praised the armed forces."
+    )
+    doc = coder.code_text(text, date="2024-01-12")
+    leader = next(a for a in doc.actors if "Ayatollah Khamenei" in [m.text for m in a.mentions])
+    texts = [m.text for m in leader.mentions]
+    assert leader.code == "IRNGOV"
+    for name in ("The Leader of the Islamic Revolution", "His Eminence", "He"):
+        assert any(t.startswith(name) for t in texts), (name, texts)
+    condemn = [e for e in doc.events if e.root == "11"]
+    assert {e.target.code for e in condemn} >= {"USA", "ISR"}
+    assert all(e.source.actor == leader.id for e in condemn)
+    said = next(s for s in doc.statements if s.cue.text == "said")
+    assert said.speaker.actor == leader.id
