@@ -245,10 +245,10 @@ def evaluate_plover(path: Path, coder, limit: int | None = None) -> dict[str, An
         pred_types.append(event.plover.type if event and event.plover.type else NONE)
         for side in ("source", "target"):
             gold = record.get(side) or []
-            ref = getattr(event, side) if event else None
             pred_refs = [e for e in doc.events if event and e.sentence == event.sentence and e.trigger.start == event.trigger.start]
-            pred_countries = {getattr(e, side).country for e in pred_refs if getattr(e, side)}
-            pred_full = {(getattr(e, side).country, getattr(e, side).sector) for e in pred_refs if getattr(e, side)}
+            # an actor coded without a country predicts nothing about the country
+            pred_countries = {getattr(e, side).country for e in pred_refs if getattr(e, side) and getattr(e, side).country}
+            pred_full = {(getattr(e, side).country, getattr(e, side).sector) for e in pred_refs if getattr(e, side) and getattr(e, side).country}
             gold_countries = {g.get("code") for g in gold}
             gold_full = {(g.get("code"), g.get("sector")) for g in gold}
             scores = actor_scores[side]
@@ -258,7 +258,6 @@ def evaluate_plover(path: Path, coder, limit: int | None = None) -> dict[str, An
             scores["full_tp"] += len(gold_full & pred_full)
             scores["full_fp"] += len(pred_full - gold_full)
             scores["full_fn"] += len(gold_full - pred_full)
-            del ref
         if gold_types[-1] != pred_types[-1]:
             mistakes.append({"text": record["text"], "gold": gold_types[-1], "pred": pred_types[-1], "rule": _rule(doc)})
     labels = sorted({t for t in gold_types if t != NONE})

@@ -18,8 +18,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, load_lexicon
-from tacitus.actors.mentions import DocMatches, RawMention, dictionary_mentions, find_mentions
-from tacitus.actors.resolve import Resolution, resolve_actors
+from tacitus.actors.mentions import DocMatches, RawMention, dictionary_mentions, find_mentions, np_tokens
+from tacitus.actors.resolve import Resolution, infer_countries, resolve_actors
 from tacitus.datafiles import read_data
 from tacitus.events.extract import Trigger, content_head, find_triggers
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
@@ -147,6 +147,7 @@ class Coder:
             events.extend(self._announcements(statements[first_statement:], found))
         document.statements = statements
         document.events = _dedupe(events)
+        infer_countries(document.actors, document.events)
         for n, event in enumerate(document.events, start=1):
             event.id = f"E{n}"
         return document
@@ -338,8 +339,10 @@ class _Context:
         ids = self.resolution.by_head.get(key, [])
         if mention is not None:
             text, start, end = mention.text, mention.start, mention.end
-        else:
-            text, start, end = tok.text, self.base + tok.idx, self.base + tok.idx + len(tok.text)
+        else:  # no actor: the evidence still shows the whole phrase ("Kurdish positions")
+            phrase = np_tokens(tok) if tok.pos_ in ("NOUN", "PROPN") else [tok]
+            span = tok.doc[phrase[0].i : phrase[-1].i + 1]
+            text, start, end = span.text, self.base + span.start_char, self.base + span.end_char
         if not ids:
             return [ActorRef(actor=None, text=text, code=None, country=None, sector=None, start=start, end=end)]
         refs = []

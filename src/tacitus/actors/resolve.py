@@ -191,3 +191,34 @@ def _fits_anaphor(entity: _Entity, want: str | None) -> bool:
     if want == "armed":
         return coding.kind == "organisation" and entity.actor.sector not in ("IGO", "NGO")
     return coding.kind == "country" or coding.kind == "group" and entity.actor.sector == "GOV" and not coding.plural
+
+
+# State bodies belong to the country where they act even when the text does not name it
+# ("riot police fired tear gas … in Dhaka"); civilians, refugees or migrants need not.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def infer_countries(actors: list, events: list) -> None:
+    """Give state bodies the text leaves without a country ("riot police", "the army") the country of
+    where the event happened ("… in Dhaka"), or else the document's main country when one
+    country clearly dominates it. Codes are updated in place; explicit countries never change."""
+    counts: dict[str, int] = {}
+    for actor in actors:
+        if actor.country and actor.country not in ("IGO", "NGO"):
+            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    for event in events:
+        if event.place is not None and event.place.country:
+            counts[event.place.country] = counts.get(event.place.country, 0) + 2
+    total = sum(counts.values())
+    main = max(counts, key=counts.get) if counts else None
+    dominant = main if main and counts[main] >= 0.6 * total else None
+    by_id = {a.id: a for a in actors}
+    for event in events:
+        here = event.place.country if event.place is not None and event.place.country else dominant
+        for ref in (event.source, event.target):
+            if ref is None or ref.country or ref.sector not in STATE_SECTORS or ref.code not in (None, ref.sector) or not here:
+                continue
+            ref.country, ref.code = here, f"{here}{ref.sector}"
+            actor = by_id.get(ref.actor)
+            if actor is not None and not actor.country:
+                actor.country, actor.code = here, f"{here}{actor.sector}"

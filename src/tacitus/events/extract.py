@@ -21,7 +21,7 @@ CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "order", "force", "tell", "encour
 FALLBACK_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "into")
 PARTICLE_WORDS = {"down", "back", "out", "off", "up", "away", "over", "in"}
 NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "cease", "halt", "abandon", "stop", "rule"}
-LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "receive", "have", "open", "resume", "lead", "host"}
+LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "have", "open", "resume", "lead", "host", "perform", "execute", "undertake", "commit", "organise", "organize", "call", "declare", "order", "fire", "escalate", "expand", "renew", "pledge", "promise", "take", "engage", "join", "initiate", "plan", "prepare", "attempt", "step", "complete", "seal", "reach", "strike", "forge", "conclude", "agree", "propose", "accept", "grant", "approve", "allocate", "pour", "rush", "airlift", "ship", "dispatch", "lift", "ease", "tighten", "toughen", "broaden", "hold"}
 
 
 @dataclass
@@ -37,7 +37,8 @@ class Trigger:
     depth: int = 0
 
 
-QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "some", "many", "most", "several", "group", "number", "couple", "handful", "crowd", "team", "band", "unit", "contingent"}
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "some", "many", "most", "several", "group", "number", "couple", "handful", "crowd", "team", "band", "unit", "contingent",
+                  "planeload", "truckload", "shipment", "consignment", "batch", "tonne", "ton", "load", "package", "lot", "amount", "quantity", "supply", "round", "wave", "series"}
 
 
 def content_head(tok: Token) -> Token:
@@ -155,6 +156,8 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     if passive:
         objects = objects + _children(tok, PASSIVE_SUBJECT_DEPS)
     if pattern.object:
+        # "sent two planeloads of medical supplies": the object is what the quantity is of
+        objects = objects + [content_head(o) for o in objects if content_head(o).i != o.i]
         hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
         if not hit:
             return None
@@ -230,7 +233,9 @@ def _noun_sources(tok: Token) -> list[Token]:
 
 def _governing_subjects(tok: Token) -> list[Token]:
     head = tok.head
-    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+    # Only a light verb lends its subject ("Israel launched strikes"); "Iran condemned the
+    # strikes" says nothing of who struck.
+    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
         return subjects_of(head)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.dep_ in OBJECT_DEPS:
         # "hosted a new round of negotiations": the light verb's subject
