@@ -402,14 +402,16 @@ def load_petrarch_agents(lexicon: ActorLexicon, path: Path) -> int:
         variants = [body]
         for name, values in substitutions.items():
             if name in body:
-                variants = [v.replace(name, "_" + value if not v.startswith(name) else value) for v in variants for value in values]
+                # "HERDS!PERSON!" is HERDSMAN, HERDSMEN, ...: the set's words are glued on
+                variants = [v.replace(name, value) for v in variants for value in values]
         try:
             for variant in variants + [p for p in plurals if p]:
                 phrase = _petrarch_phrase(variant).lower()
                 if phrase:
                     entry = Entry(kind="sector", name=phrase, sector=sector)
                     lexicon.add(phrase, entry)
-                    lexicon.add(plural(phrase), entry)
+                    if not phrase.endswith(("s", "men")):
+                        lexicon.add(plural(phrase), entry)
                     count += 1
         except ValueError as err:
             raise LexiconError(f"{path}:{number}: {err}") from err
