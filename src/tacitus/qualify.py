@@ -99,6 +99,12 @@ def _parse_when(expr: str, anchor: Date | None, future: bool) -> str | None:
             if future and not text.startswith("last"):
                 return (anchor + timedelta(days=(WEEKDAYS.index(day) - anchor.weekday()) % 7 or 7)).isoformat()
             return (anchor - timedelta(days=delta or (7 if text.startswith("last") else 0))).isoformat()
+    # Only a calendar date names a day: a month with a number ("16 January 2024", "March 3")
+    # or a numeric date. Anything else ("last year", "recent weeks") would cost a slow
+    # dateparser call to learn that it has no day.
+    has_month = any(m in text for m in MONTHS) or re.search(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\b", text)
+    if not (has_month and re.search(r"\d", text)) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", text):
+        return None
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day"]}
