@@ -9,7 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from tacitus.cli import cli
-from tacitus.evaluate import classification_report, evaluate_bio, evaluate_class5, evaluate_plover, evaluate_tacitus
+from tacitus.evaluate import (
+    classification_report,
+    evaluate_bio,
+    evaluate_class5,
+    evaluate_plover,
+    evaluate_tacitus,
+)
 
 DATA = Path(__file__).parent / "data"
 

@@ -40,18 +40,23 @@ def load_nlp(model: str = MODEL) -> Language:
 class ParsedSentence:
     index: int  # sentence number in the body; -1 for the title
     start: int  # character offset of the sentence in its text (the body, or the title)
-    doc: Doc  # this sentence alone: fully parsed, or only tokenized
+    span: Span  # the sentence's tokens: in its document's parse, or tokenized alone
     parsed: bool
+    delta: int  # add to a token's `idx` to get its offset in the original text
 
     @property
-    def span(self) -> Span:
-        return self.doc[:]
+    def doc(self) -> Doc:
+        return self.span.doc
 
 
 class Parser:
-    """Split, select and parse; `relevant(tokens)` says whether a sentence may hold an event."""
+    """Split, select and parse; `relevant(sentence)` says whether a sentence may hold an event.
 
-    def __init__(self, nlp: Language, relevant: Callable[[Span], bool], batch_size: int = 64):
+    The relevant sentences of one document are parsed together as one Doc (joined by spaces,
+    their boundaries preset so the parser keeps them), which batches as well as parsing the
+    whole text does while skipping the rest."""
+
+    def __init__(self, nlp: Language, relevant: Callable[[Span], bool], batch_size: int = 32):
         self.nlp = nlp
         self.relevant = relevant
         self.batch_size = batch_size
@@ -72,33 +77,50 @@ class Parser:
                 following[0] = last.i
         return [doc[a:b] for a, b in bounds if b > a]
 
+    def _selection(self, sentences: list[tuple[int, Span]]) -> tuple[Doc, list[tuple[int, int, int]]]:
+        """One Doc of the kept sentences, and (index, original start, start in the Doc) of each."""
+        parts, places, position = [], [], 0
+        for index, sentence in sentences:
+            places.append((index, sentence.start_char, position))
+            parts.append(sentence.text)
+            position += len(sentence.text) + 1
+        doc = self.nlp.make_doc(" ".join(parts))
+        starts = {start for _, _, start in places}
+        for tok in doc:
+            tok.is_sent_start = tok.idx in starts
+        return doc, places
+
     def parse(self, texts: Iterable[tuple[str, str]]) -> list[list[ParsedSentence]]:
         """Parse (title, body) pairs; one list of sentences per pair, the title's first (index -1)."""
-        plans: list[list[tuple[int, int, Span, bool]]] = []
-        wanted: list[Doc] = []
+        plans = []
         for title, body in texts:
-            plan: list[tuple[int, int, Span, bool]] = []
-            if title.strip():
-                title_doc = self.nlp.make_doc(title)
-                plan.append((-1, 0, title_doc[:], True))
             sentences = self.split(body)
             keep = [self.relevant(s) for s in sentences]
             for i in range(len(sentences) - 1, 0, -1):
                 if keep[i] and not keep[i - 1] and sentences[i][0].lower_ in CONTEXT_WORDS:
                     keep[i - 1] = True
-            plan.extend((n, s.start_char, s, k) for n, (s, k) in enumerate(zip(sentences, keep, strict=True)))
-            plans.append(plan)
-            # Parse the sentence's own tokens (spaCy takes Docs): no second tokenization.
-            wanted.extend(s if isinstance(s, Doc) else s.as_doc() for _, _, s, k in plan if k)
+            kept = [(n, s) for n, (s, k) in enumerate(zip(sentences, keep, strict=True)) if k]
+            title_doc = self.nlp.make_doc(title) if title.strip() else None
+            plans.append((title_doc, sentences, keep, self._selection(kept) if kept else None))
+        wanted = [doc for title_doc, _, _, selection in plans for doc in (title_doc, selection[0] if selection else None) if doc is not None]
         parsed = iter(self.nlp.pipe(wanted, batch_size=self.batch_size))
         out = []
-        for plan in plans:
-            out.append(
-                [
-                    ParsedSentence(index, start, next(parsed) if keep else span.as_doc(), keep)
-                    for index, start, span, keep in plan
-                ]
-            )
+        for title_doc, sentences, keep, selection in plans:
+            result: list[ParsedSentence] = []
+            if title_doc is not None:
+                title = next(parsed)
+                result.append(ParsedSentence(-1, 0, title[:], True, 0))
+            doc = next(parsed) if selection else None
+            where = {index: (orig, start) for index, orig, start in selection[1]} if selection else {}
+            for n, (sentence, kept) in enumerate(zip(sentences, keep, strict=True)):
+                if kept and doc is not None:
+                    orig, start = where[n]
+                    span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+                    result.append(ParsedSentence(n, orig, span, True, orig - start))
+                else:
+                    alone = sentence.as_doc()
+                    result.append(ParsedSentence(n, sentence.start_char, alone[:], False, sentence.start_char))
+            out.append(result)
         return out
 
 

@@ -18,7 +18,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, load_lexicon
-from tacitus.actors.mentions import DocMatches, RawMention, dictionary_mentions, find_mentions, np_tokens
+from tacitus.actors.mentions import (
+    DocMatches,
+    RawMention,
+    dictionary_mentions,
+    find_mentions,
+    np_tokens,
+)
 from tacitus.actors.resolve import Resolution, infer_countries, resolve_actors
 from tacitus.datafiles import read_data
 from tacitus.events.extract import Trigger, content_head, find_triggers
@@ -115,17 +121,21 @@ class Coder:
         day = parse_anchor(document.date)
         mentions: list[RawMention] = []
         subjects: set[int] = set()
+        matches_of: dict[int, DocMatches] = {}  # one dictionary pass per parsed Doc
         for slot, sentence in enumerate(sentences):
             offset = slot * KEY_STRIDE
-            matches = DocMatches.build(sentence.doc, self.actors, self.matcher)
+            doc_id = id(sentence.doc)
+            if doc_id not in matches_of:
+                matches_of[doc_id] = DocMatches.build(sentence.doc, self.actors, self.matcher)
+            matches = matches_of[doc_id]
             if sentence.parsed:
-                found = find_mentions(sentence.doc, matches, day, sentence.index, key_offset=offset)
-                subjects.update(content_head(t).i + offset for t in sentence.doc if t.dep_ in ("nsubj", "nsubjpass"))
+                found = find_mentions(sentence.span, matches, day, sentence.index, key_offset=offset)
+                subjects.update(content_head(t).i + offset for t in sentence.span if t.dep_ in ("nsubj", "nsubjpass"))
             else:
-                found = dictionary_mentions(sentence.doc, matches, day, sentence.index, key_offset=offset)
+                found = dictionary_mentions(sentence.span, matches, day, sentence.index, key_offset=offset)
             for mention in found:
-                mention.start += sentence.start
-                mention.end += sentence.start
+                mention.start += sentence.delta
+                mention.end += sentence.delta
             mentions.extend(found)
         resolution = resolve_actors(mentions, subjects)
         document.actors = [a for a in resolution.actors if a.mentions]
@@ -316,7 +326,7 @@ class _Context:
 
     @property
     def base(self) -> int:
-        return self.sentence.start
+        return self.sentence.delta
 
     def span_of(self, tok: Token) -> Span:
         return Span(tok.text, self.base + tok.idx, self.base + tok.idx + len(tok.text))

@@ -81,6 +81,21 @@ def modality(trigger: Token, sentence: Span) -> str:
     return "asserted"
 
 
+RELATIVE_SPANS = {
+    "next week": (7, 0), "last week": (-7, 0), "this week": (0, 0), "a week ago": (-7, 0),
+    "next month": (0, 1), "last month": (0, -1), "this month": (0, 0), "a month ago": (0, -1),
+    "next year": (0, 12), "last year": (0, -12), "this year": (0, 0), "a year ago": (0, -12),
+}
+
+
+def _shift(anchor: Date, days: int, months: int) -> Date:
+    if months:
+        month = anchor.month - 1 + months
+        year, month = anchor.year + month // 12, month % 12 + 1
+        anchor = anchor.replace(year=year, month=month, day=min(anchor.day, 28))
+    return anchor + timedelta(days=days)
+
+
 @lru_cache(maxsize=4096)
 def _parse_when(expr: str, anchor: Date | None, future: bool) -> str | None:
     """A calendar date for a time expression, relative to the article's date."""
@@ -93,6 +108,9 @@ def _parse_when(expr: str, anchor: Date | None, future: bool) -> str | None:
             return (anchor - timedelta(days=1)).isoformat()
         if text == "tomorrow":
             return (anchor + timedelta(days=1)).isoformat()
+        relative = RELATIVE_SPANS.get(text)
+        if relative is not None:  # "next week", "last month": the same day a span away
+            return _shift(anchor, *relative).isoformat()
         day = text.removeprefix("last ").strip()
         if day in WEEKDAYS:
             delta = (anchor.weekday() - WEEKDAYS.index(day)) % 7

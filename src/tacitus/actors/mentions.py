@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
 
@@ -223,6 +223,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     if "sides" in words and words & {"two", "both"}:
         return [Coding(kind="dyad", plural=True, name="the two sides")]
     parts = _classify(doc, matches.spans_in(tokens), day)
+    if parts.honorific and not (parts.persons or parts.orgs or parts.countries or parts.sectors):
+        # "His Eminence", "Her Majesty": a dignitary already named, whatever the tagger thinks
+        return [Coding(kind="title", definite_title=True, name=_name_of(doc, head, tokens), gender="f" if tokens[0].lower_ == "her" else "m")]
     if (
         head.lemma_.lower() in ANAPHORIC_NOUNS
         and head.text.islower()
@@ -351,7 +354,7 @@ def _name_of(doc: Doc, head: Token, tokens: list[Token]) -> str:
     return doc[left.i : head.i + 1].text
 
 
-def mention_heads(doc: Doc) -> list[Token]:
+def mention_heads(doc: Doc | Span) -> list[Token]:
     """Heads of every phrase that may name an actor: nouns, proper nouns and pronouns in argument
     positions, possessors, and nationality modifiers of nouns that are not actors themselves
     ("Israeli strikes": Israel is the one striking)."""
@@ -377,10 +380,11 @@ def _is_place(tok: Token, coding: Coding) -> bool:
     )
 
 
-def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int, key_offset: int = 0) -> list[RawMention]:
-    """Every coded actor mention in a parsed sentence `doc`, in reading order."""
+def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, key_offset: int = 0) -> list[RawMention]:
+    """Every coded actor mention in a parsed sentence, in reading order."""
+    doc = sentence_span.doc
     mentions: dict[int, RawMention] = {}
-    for head in mention_heads(doc):
+    for head in mention_heads(sentence_span):
         members = code_phrase(doc, head, matches, day)
         if not members or _is_place(head, members[0]):
             continue
@@ -418,12 +422,13 @@ def find_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int
     return [mentions[i] for i in sorted(mentions)]
 
 
-def dictionary_mentions(doc: Doc, matches: DocMatches, day: Date | None, sentence: int, key_offset: int = 0) -> list[RawMention]:
+def dictionary_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, key_offset: int = 0) -> list[RawMention]:
     """Mentions in a sentence that was not parsed: the names the dictionaries know (people,
     organisations, countries), so later pronouns and surnames can still find them."""
+    doc = sentence_span.doc
     out = []
     seen: set[int] = set()
-    for i in range(len(doc)):
+    for i in range(sentence_span.start, sentence_span.end):
         match = matches.by_token.get(i)
         low = doc[i].lower_
         if match is None and low in PRONOUNS and low not in ("it", "its"):
