@@ -210,7 +210,9 @@ def evaluate_bio(path: Path, coder, limit: int | None = None) -> dict[str, Any]:
             ref = getattr(item, side, None) if isinstance(item, Event) else (item.speaker if isinstance(item, Statement) and side == "source" else None)
             pred: set[tuple[int, int]] = set()
             if ref is not None and ref.start is not None:
-                covered = [i for i, s in enumerate(starts) if s < ref.end and s + len(tokens[i]) > ref.start]
+                # the gold marks the whole argument phrase, not only the actor's name
+                first, last = (ref.phrase_start, ref.phrase_end) if ref.phrase_start is not None else (ref.start, ref.end)
+                covered = [i for i, s in enumerate(starts) if s < last and s + len(tokens[i]) > first]
                 if covered:
                     pred.add((covered[0], covered[-1] + 1))
             exact["tp"] += len(gold & pred)

@@ -60,6 +60,9 @@ class ActorRef:
     sector: str | None
     start: int | None = None
     end: int | None = None
+    # the whole argument phrase the actor was found in ("the last rebel bastion in the north")
+    phrase_start: int | None = None
+    phrase_end: int | None = None
 
 
 @dataclass

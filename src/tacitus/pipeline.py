@@ -27,7 +27,7 @@ from tacitus.actors.mentions import (
 )
 from tacitus.actors.resolve import Resolution, infer_countries, resolve_actors
 from tacitus.datafiles import read_data
-from tacitus.events.extract import Trigger, content_head, find_triggers
+from tacitus.events.extract import QUANTITY_HEADS, Trigger, content_head, find_triggers
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo
@@ -334,6 +334,8 @@ class _Context:
     def refs(self, tok: Token) -> list[ActorRef]:
         """The actor(s) a phrase head names; an uncoded phrase gives a reference without an actor."""
         key = tok.i + self.offset
+        argument = _argument_phrase(tok)
+        phrase = (self.base + argument.start_char, self.base + argument.end_char)
         if key not in self.by_key:
             # "praised Oman's mediation", "condemned the killing of protesters": the actor is
             # the possessor, the "of" object or the nationality of a non-actor noun.
@@ -350,16 +352,34 @@ class _Context:
         if mention is not None:
             text, start, end = mention.text, mention.start, mention.end
         else:  # no actor: the evidence still shows the whole phrase ("Kurdish positions")
-            phrase = np_tokens(tok) if tok.pos_ in ("NOUN", "PROPN") else [tok]
-            span = tok.doc[phrase[0].i : phrase[-1].i + 1]
+            words = np_tokens(tok) if tok.pos_ in ("NOUN", "PROPN") else [tok]
+            span = tok.doc[words[0].i : words[-1].i + 1]
             text, start, end = span.text, self.base + span.start_char, self.base + span.end_char
         if not ids:
-            return [ActorRef(actor=None, text=text, code=None, country=None, sector=None, start=start, end=end)]
+            return [ActorRef(actor=None, text=text, code=None, country=None, sector=None, start=start, end=end, phrase_start=phrase[0], phrase_end=phrase[1])]
         refs = []
         for actor_id in ids:
             actor = self.resolution.actor(actor_id)
-            refs.append(ActorRef(actor=actor.id, text=text, code=actor.code, country=actor.country, sector=actor.sector, start=start, end=end))
+            refs.append(
+                ActorRef(
+                    actor=actor.id, text=text, code=actor.code, country=actor.country, sector=actor.sector,
+                    start=start, end=end, phrase_start=phrase[0], phrase_end=phrase[1],
+                )
+            )
         return refs
+
+
+def _argument_phrase(tok: Token) -> SpacySpan:
+    """The phrase an argument head stands for: its subtree without relative or participial
+    clauses and without a coordinated second argument ("the Syrian army" of "the Syrian army
+    and its allies" is one phrase; the allies are their own)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in QUANTITY_HEADS:
+        tok = tok.head.head  # "dozens of protesters" is the phrase, not "protesters"
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "cc", "conj", "punct") and c.i > tok.i for t in c.subtree}
+    words = [t for t in tok.subtree if t.i not in cut]
+    while len(words) > 1 and words[-1].is_punct:
+        words.pop()
+    return tok.doc[words[0].i : words[-1].i + 1]
 
 
 def _depth(tok: Token) -> int:
