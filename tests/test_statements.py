@@ -107,3 +107,21 @@ def test_khamenei_one_speaker_many_names(coder):
     assert all(e.source.actor == leader.id for e in condemn)
     said = next(s for s in doc.statements if s.cue.text == "said")
     assert said.speaker.actor == leader.id
+
+
+def test_evaluative_statement_is_the_speakers_act(coder):
+    doc = coder.code_text("The Iranian foreign minister said the UN's stance on Gaza was a disgrace.")
+    [judgement] = [e for e in doc.events if e.cameo == "111"]
+    assert judgement.source.code == "IRNGOV" and judgement.target.code == "IGOUNO"
+    assert judgement.attributed_to is None and judgement.trigger.text == "disgrace"
+
+
+def test_praise_in_a_statement(coder):
+    doc = coder.code_text("Egypt's president said Qatar's mediation had been a historic success.")
+    [praise] = [e for e in doc.events if e.root == "05"]
+    assert praise.source.code == "EGYGOV" and praise.target.code == "QAT"
+
+
+def test_descriptive_words_are_no_judgement(coder):
+    doc = coder.code_text("The army said it had killed several terrorists in a brutal fight near the border.")
+    assert not [e for e in doc.events if e.rule.startswith("evaluation")]

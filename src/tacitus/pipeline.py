@@ -33,7 +33,15 @@ from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statem
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, lemma_candidates, load_nlp
 from tacitus.qualify import event_date, is_negated, modality, parse_anchor
-from tacitus.statements import RawStatement, announced_code, find_statements, load_speech_lexicon
+from tacitus.statements import (
+    RawStatement,
+    announced_code,
+    evaluated_actor_tokens,
+    evaluation_in,
+    find_statements,
+    load_evaluations,
+    load_speech_lexicon,
+)
 
 # Events whose coordinated parties act on each other when the text names no target.
 SYMMETRIC_ROOTS = ("04", "06", "19")
@@ -63,6 +71,7 @@ class Coder:
         self.events = load_event_lexicon(self.pattern_files)
         self.context = load_event_context()
         self.speech = load_speech_lexicon()
+        self.evaluations = load_evaluations()
         # What a sentence must contain for a pattern to match: its lemma, and any object or
         # complement word it requires ("hold" alone is nothing; "hold" + "talks" may be).
         self.requirements: dict[str, list[tuple[frozenset[str], ...]]] = {}
@@ -155,6 +164,7 @@ class Coder:
                 found.extend(self._events(trigger, context, owners, day))
             events.extend(found)
             events.extend(self._announcements(statements[first_statement:], found))
+            events.extend(self._evaluations(said, statements[first_statement:], found, context, day))
         document.statements = statements
         document.events = _dedupe(events)
         infer_countries(document.actors, document.events)
@@ -182,6 +192,44 @@ class Coder:
             statements.append(statement)
             owners.append((raw.content_tokens, speaker.actor, statement.id))
         return owners
+
+    def _evaluations(self, said: list[RawStatement], statements: list[Statement], found: list[Event], context: _Context, day) -> list[Event]:
+        """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X called the
+        deal a historic step": X praises (051) — when the statement is no event already."""
+        out = []
+        raws = [r for r in said if not r.attribution]
+        for raw, statement in zip(raws, statements, strict=False):
+            cue_event = any(e.trigger.start == statement.cue.start for e in found)
+            if cue_event or statement.speaker.actor is None:
+                continue
+            content = context.sentence.doc[raw.content_start : raw.content_end]
+            hit = evaluation_in(content, self.evaluations)
+            if hit is None:
+                continue
+            evaluation, word = hit
+            targets = [r for t in evaluated_actor_tokens(content, word) for r in context.refs(t) if r.actor and r.actor != statement.speaker.actor]
+            if not targets:
+                continue  # "the situation was dangerous" judges no one
+            code = self.cameo[evaluation.code]
+            out.append(
+                Event(
+                    id="",
+                    sentence=statement.sentence,
+                    evidence=context.sentence.span.text,
+                    source=statement.speaker,
+                    target=targets[0],
+                    cameo=code.code,
+                    root=code.root,
+                    quad_class=code.quad_class,
+                    goldstein=code.goldstein,
+                    plover=Plover(code.plover_type, code.plover_mode),
+                    trigger=context.span_of(word),
+                    date=day.isoformat() if day else None,
+                    rule=f"evaluation in {statement.id}: {word.text}",
+                    depth=statement.depth,
+                )
+            )
+        return out
 
     def _announcements(self, statements: list[Statement], events: list[Event]) -> list[Event]:
         """A speaker announcing its own future action (or refusing it) performs a verbal event:

@@ -170,3 +170,54 @@ def announced_code(event_code: str, root: str, negated: bool) -> str | None:
     if negated:
         return REFUSAL_BY_CODE.get(event_code) or REFUSAL_BY_ROOT.get(root)
     return INTENT_BY_CODE.get(event_code) or INTENT_BY_ROOT.get(root)
+
+
+# --- statements that are acts: evaluations ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    code: str
+    words: frozenset[str]
+
+
+@cache
+def load_evaluations() -> tuple[Evaluation, ...]:
+    data = load_yaml(read_data("evaluative.yaml"))
+    if not isinstance(data, dict):
+        raise SpeechLexiconError("evaluative.yaml: expected a mapping")
+    out = []
+    for name, item in data.items():
+        if not isinstance(item, dict) or not str(item.get("code", "")).isdigit() or not isinstance(item.get("words"), list):
+            raise SpeechLexiconError(f"evaluative.yaml:{name}: needs a `code` and a list of `words`")
+        out.append(Evaluation(code=str(item["code"]), words=frozenset(str(w).lower() for w in item["words"])))
+    return tuple(out)
+
+
+def evaluation_in(content: Span, evaluations: tuple[Evaluation, ...]) -> tuple[Evaluation, Token] | None:
+    """An evaluative word used as what the content predicates ("was a disgrace", "is unacceptable",
+    "a historic step"), with the word's token."""
+    text_words = [t for t in content if not t.is_punct]
+    for evaluation in evaluations:
+        for tok in text_words:
+            words = {tok.lower_, tok.lemma_.lower()}
+            if tok.i + 1 < content.end:
+                words.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
+            # only what the content predicates: "was a disgrace", "is unacceptable", "called it a sham"
+            if words & evaluation.words and (tok.dep_ in ("attr", "acomp", "oprd") or tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "oprd")):
+                return evaluation, tok
+    return None
+
+
+def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
+    """Whose doing the evaluation is about: the possessor or the subject of what is evaluated
+    ("the UN's stance was a disgrace" -> the UN), else any named actor in the content."""
+    head = word
+    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd") and head.head.i != head.i:
+        head = head.head
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    candidates = []
+    for subject in subjects:
+        candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
+    candidates += [t for t in content if t.pos_ == "PROPN" or t.dep_ == "poss"]
+    return candidates
