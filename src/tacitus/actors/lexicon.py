@@ -9,7 +9,7 @@ lower-cased phrases to the `Entry`s they may name, matched against parsed text w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
@@ -197,31 +197,33 @@ def load_countries(lexicon: ActorLexicon, data: object, origin: str = "countries
         names = list(info.get("names") or [])
         if country is not None:
             names += [country.name, getattr(country, "common_name", country.name)]
-        for kind in COUNTRY_KINDS:
-            phrases = names if kind == "country" else info.get(kind + "s" if kind != "metonym_mil" else kind) or []
-            if kind == "adjective":
-                phrases = info.get("adjectives") or []
-            elif kind == "demonym":
-                phrases = info.get("demonyms") or []
-            elif kind == "capital":
-                phrases = info.get("capitals") or []
-            elif kind == "metonym":
-                phrases = info.get("metonyms") or []
-            elif kind == "metonym_mil":
-                phrases = info.get("metonyms_mil") or []
-            if not isinstance(phrases, list):
+        phrases_of = {
+            "country": names,
+            "adjective": info.get("adjectives"),
+            "demonym": info.get("demonyms"),
+            "capital": info.get("capitals"),
+            "metonym": info.get("metonyms"),
+            "metonym_mil": info.get("metonyms_mil"),
+        }
+        for kind, phrases in phrases_of.items():
+            if not isinstance(phrases or [], list):
                 raise LexiconError(f"{where}: {kind} must be a list")
-            for phrase in phrases:
+            for phrase in phrases or []:
                 lexicon.add(str(phrase), Entry(kind=kind, name=canonical, country=str(code)))
 
 
-def load_orgs(lexicon: ActorLexicon, data: object, origin: str = "igos.yaml") -> None:
+def _named_items(data: object, origin: str, what: str) -> Iterator[tuple[str, dict]]:
+    """The entries of a list-shaped data file, each a mapping with a name, and where it is."""
     if not isinstance(data, list):
-        raise LexiconError(f"{origin}: expected a list of organisations")
+        raise LexiconError(f"{origin}: expected a list of {what}")
     for number, item in enumerate(data, start=1):
-        where = f"{origin}:#{number}"
         if not isinstance(item, dict) or not item.get("name"):
-            raise LexiconError(f"{where}: every organisation needs a name")
+            raise LexiconError(f"{origin}:#{number}: every entry needs a name")
+        yield f"{origin}:{item['name']}", item
+
+
+def load_orgs(lexicon: ActorLexicon, data: object, origin: str = "igos.yaml") -> None:
+    for where, item in _named_items(data, origin, "organisations"):
         country = _country(item.get("country"), where)
         sector = _sector(item.get("sector"), where)
         code = str(item.get("code") or f"{country or ''}{sector or ''}") or None
@@ -265,13 +267,7 @@ def load_sectors(lexicon: ActorLexicon, data: object, origin: str = "sectors.yam
 
 
 def load_people(lexicon: ActorLexicon, data: object, origin: str = "people.yaml") -> None:
-    if not isinstance(data, list):
-        raise LexiconError(f"{origin}: expected a list of people")
-    for number, item in enumerate(data, start=1):
-        where = f"{origin}:#{number}"
-        if not isinstance(item, dict) or not item.get("name"):
-            raise LexiconError(f"{where}: every person needs a name")
-        where = f"{origin}:{item['name']}"
+    for where, item in _named_items(data, origin, "people"):
         roles = []
         for role in item.get("roles") or []:
             start, end = _date(role.get("start"), where), _date(role.get("end"), where)
