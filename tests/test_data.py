@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from tacitus.actors.lexicon import ActorLexicon, LexiconError, load_lexicon, load_orgs, load_people, load_sectors
+from tacitus.actors.lexicon import (
+    ActorLexicon,
+    LexiconError,
+    load_lexicon,
+    load_orgs,
+    load_people,
+    load_sectors,
+)
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.events.lexicon import PatternError, load_event_lexicon, load_patterns
 from tacitus.ontology import Cameo, OntologyError, class5, load_cameo, quad_class
