@@ -302,6 +302,8 @@ class Coder:
             # "pledged to send aid to Gaza": the object names no actor, the preposition does.
             alternatives = [r for t in trigger.alt_targets for r in context.refs(t) if r.actor]
             targets = alternatives or targets
+        if trigger.pattern.needs_actor and not any(r.actor for r in targets):
+            return []  # "received funding", "addressed the problem": no one is acted on
         if targets and (not symmetric or any(r.actor for r in targets)):
             pairs = [(s, t) for s in sources for t in targets]
         elif symmetric:

@@ -32,6 +32,7 @@ class Pattern:
     modifier: frozenset[str] = frozenset()
     mode: str | None = None
     no_target: bool = False
+    needs_actor: bool = False  # only an event when the target is an actor ("received the envoy")
     origin: str = ""
 
     @property
@@ -104,8 +105,8 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
     if not lemma:
         raise PatternError(f"{where}: empty {pos}")
     target = item.get("target")
-    if target not in (None, "none"):
-        raise PatternError(f"{where}: `target` may only be `none`")
+    if target not in (None, "none", "actor"):
+        raise PatternError(f"{where}: `target` may only be `none` or `actor`")
     return Pattern(
         code=code,
         lemma=lemma,
@@ -117,6 +118,7 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
         modifier=frozenset(_words(item.get("modifier"), "modifier", where)),
         mode=item.get("mode"),
         no_target=target == "none",
+        needs_actor=target == "actor",
         origin=where,
     )
 
