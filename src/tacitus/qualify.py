@@ -13,7 +13,7 @@ from tacitus.events.extract import LIGHT_VERBS
 
 NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "abandon"}
 INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "prepare", "threaten", "vow", "pledge", "promise", "decide", "agree", "offer", "try", "attempt", "propose", "wish", "mean", "consider", "push", "move"}
-SCHEDULED_HEADS = {"set", "due", "scheduled", "slated", "poised", "expected", "likely", "going"}
+SCHEDULED_HEADS = {"set", "due", "schedule", "scheduled", "slate", "slated", "poise", "poised", "expect", "expected", "likely", "going"}
 CALL_HEADS = {"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 POSSIBLE_AUX = {"could", "may", "might", "can", "ca"}
