@@ -125,3 +125,11 @@ def test_praise_in_a_statement(coder):
 def test_descriptive_words_are_no_judgement(coder):
     doc = coder.code_text("The army said it had killed several terrorists in a brutal fight near the border.")
     assert not [e for e in doc.events if e.rule.startswith("evaluation")]
+
+
+def test_claiming_an_attack_is_claiming_responsibility(coder):
+    doc = coder.code_text("The Houthis claimed that they had attacked a Saudi airport with drones.")
+    claim = [e for e in doc.events if e.cameo == "015"]
+    assert claim and claim[0].source.code.startswith("YEM") and claim[0].attributed_to is None
+    attack = next(e for e in doc.events if e.root == "19")
+    assert attack.attributed_to == claim[0].source.actor

@@ -46,6 +46,7 @@ from tacitus.statements import (
 # Events whose coordinated parties act on each other when the text names no target.
 SYMMETRIC_ROOTS = ("04", "06", "19")
 SYMMETRIC_CODES = ("057", "036", "0311", "0312")
+CLAIM_CUES = ("claim", "admit", "acknowledg")
 KEY_STRIDE = 100_000  # mention keys: sentence slot * stride + token index, unique in a document
 
 
@@ -245,6 +246,8 @@ class Coder:
                 event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
             )
             code = announced_code(event.cameo, event.root, event.negated) if future and own else None
+            if own and not future and not event.negated and event.root >= "14" and statement.cue.text.lower().startswith(CLAIM_CUES):
+                code = "015"  # "the Houthis claimed they had attacked the airport": claiming responsibility
             if code is None or code not in self.cameo or statement.speaker.actor is None:
                 continue
             cameo = self.cameo[code]
