@@ -133,3 +133,12 @@ def test_claiming_an_attack_is_claiming_responsibility(coder):
     assert claim and claim[0].source.code.startswith("YEM") and claim[0].attributed_to is None
     attack = next(e for e in doc.events if e.root == "19")
     assert attack.attributed_to == claim[0].source.actor
+
+
+def test_agreeing_to_an_action_is_an_intent_and_refusing_it_a_refusal(coder):
+    doc = coder.code_text("Egypt agreed to open its border with Gaza to aid convoys.")
+    intent = [e for e in doc.events if e.rule.startswith("agree to")]
+    assert intent and intent[0].root == "03" and intent[0].source.code == "EGY" and intent[0].trigger.text == "agreed"
+    assert any(e.root == "08" and e.modality == "intended" for e in doc.events)
+    doc = coder.code_text("Iran refused to release the detained sailors.")
+    assert any(e.root == "12" and e.source.code == "IRN" for e in doc.events)

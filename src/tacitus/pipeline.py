@@ -47,6 +47,10 @@ from tacitus.statements import (
 SYMMETRIC_ROOTS = ("04", "06", "19")
 SYMMETRIC_CODES = ("057", "036", "0311", "0312")
 CLAIM_CUES = ("claim", "admit", "acknowledg")
+# Verbs and adjectives whose to-infinitive is an undertaking ("agreed to withdraw", "is willing
+# to talk") or a refusal ("refused to release").
+COMMITTING_GOVERNORS = {"agree", "pledge", "promise", "vow", "offer", "commit", "undertake", "willing", "ready", "prepared", "determined", "eager", "keen", "decide", "resolve", "consent", "volunteer"}
+REFUSING_GOVERNORS = {"refuse", "decline", "reject", "unwilling"}
 KEY_STRIDE = 100_000  # mention keys: sentence slot * stride + token index, unique in a document
 
 
@@ -161,8 +165,14 @@ class Coder:
             first_statement = len(statements)
             owners = self._statements(said, context, statements)
             found: list[Event] = []
-            for trigger in find_triggers(sentence.span, self.events):
-                found.extend(self._events(trigger, context, owners, day))
+            triggers = find_triggers(sentence.span, self.events)
+            trigger_tokens = {t.token.i for t in triggers}
+            for trigger in triggers:
+                made = self._events(trigger, context, owners, day)
+                found.extend(made)
+                governor = trigger.token.head
+                if trigger.token.dep_ == "xcomp" and governor.i not in trigger_tokens:
+                    found.extend(self._commitments(made, governor, context))
             events.extend(found)
             events.extend(self._announcements(statements[first_statement:], found))
             events.extend(self._evaluations(said, statements[first_statement:], found, context, day))
@@ -228,6 +238,37 @@ class Coder:
                     date=day.isoformat() if day else None,
                     rule=f"evaluation in {statement.id}: {word.text}",
                     depth=statement.depth,
+                )
+            )
+        return out
+
+    def _commitments(self, events: list[Event], governor: Token, context: _Context) -> list[Event]:
+        """"Israel agreed to open its borders", "Australia is willing to withdraw its troops",
+        "Iran refused to release the tanker": agreeing to or refusing an action is an act of its
+        own — an intent (03), a threat (13) or a refusal (12) — when the lexicon has none."""
+        lemma = governor.lemma_.lower()
+        refusing = lemma in REFUSING_GOVERNORS
+        if lemma not in COMMITTING_GOVERNORS and not refusing:
+            return []
+        out = []
+        for event in events:
+            code = announced_code(event.cameo, event.root, negated=refusing)
+            if code is None or code not in self.cameo:
+                continue
+            entry = self.cameo[code]
+            out.append(
+                replace(
+                    event,
+                    cameo=entry.code,
+                    root=entry.root,
+                    quad_class=entry.quad_class,
+                    goldstein=entry.goldstein,
+                    plover=Plover(entry.plover_type, entry.plover_mode),
+                    trigger=context.span_of(governor),
+                    negated=is_negated(governor),
+                    modality=modality(governor, context.sentence.span),
+                    rule=f"{lemma} to: {event.rule}",
+                    depth=_depth(governor),
                 )
             )
         return out
