@@ -142,3 +142,11 @@ def test_agreeing_to_an_action_is_an_intent_and_refusing_it_a_refusal(coder):
     assert any(e.root == "08" and e.modality == "intended" for e in doc.events)
     doc = coder.code_text("Iran refused to release the detained sailors.")
     assert any(e.root == "12" and e.source.code == "IRN" for e in doc.events)
+
+
+def test_saying_one_will_not_act_is_a_refusal_but_a_past_denial_is_not(coder):
+    doc = coder.code_text("The British government will not lift the ban on the group.")
+    assert any(e.root == "12" and e.source.code == "GBRGOV" and not e.negated for e in doc.events)
+    doc = coder.code_text("Russian troops did not attack the city.")
+    assert not any(e.root == "12" for e in doc.events)
+    assert any(e.root == "19" and e.negated for e in doc.events)

@@ -173,6 +173,7 @@ class Coder:
                 governor = trigger.token.head
                 if trigger.token.dep_ == "xcomp" and governor.i not in trigger_tokens:
                     found.extend(self._commitments(made, governor, context))
+                found.extend(self._refusals(made))
             events.extend(found)
             events.extend(self._announcements(statements[first_statement:], found))
             events.extend(self._evaluations(said, statements[first_statement:], found, context, day))
@@ -238,6 +239,25 @@ class Coder:
                     date=day.isoformat() if day else None,
                     rule=f"evaluation in {statement.id}: {word.text}",
                     depth=statement.depth,
+                )
+            )
+        return out
+
+    def _refusals(self, events: list[Event]) -> list[Event]:
+        """"The government will not lift the ban": announcing one will not do something is a
+        refusal (12x), an act of its own; the negated future event stays as it is."""
+        out = []
+        for event in events:
+            if not (event.negated and event.modality in ("future", "intended")) or event.attributed_to:
+                continue
+            code = announced_code(event.cameo, event.root, negated=True) or "120"
+            entry = self.cameo[code]
+            out.append(
+                replace(
+                    event,
+                    cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
+                    plover=Plover(entry.plover_type, entry.plover_mode),
+                    negated=False, modality="asserted", rule=f"refusal: {event.rule}",
                 )
             )
         return out
