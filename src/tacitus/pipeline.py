@@ -504,7 +504,7 @@ def _depth(tok: Token) -> int:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (source, trigger, target); a title event also found in the body is reported once."""
+    """One event per (source, trigger, code, target); a title event also found in the body is reported once."""
     def dyad(e: Event) -> tuple:
         return (e.source.code if e.source else None, e.root, e.target.code if e.target else None)
 
@@ -515,6 +515,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         key = (
             event.sentence,
             event.trigger.start,
+            event.cameo,  # a refusal read off a negated future event shares its trigger
             event.source.actor if event.source else None,
             event.target.actor if event.target else None,
             event.source.start if event.source else None,
