@@ -150,3 +150,10 @@ def test_saying_one_will_not_act_is_a_refusal_but_a_past_denial_is_not(coder):
     doc = coder.code_text("Russian troops did not attack the city.")
     assert not any(e.root == "12" for e in doc.events)
     assert any(e.root == "19" and e.negated for e in doc.events)
+
+
+def test_calling_for_sanctions_is_a_demand_calling_for_talks_an_appeal(coder):
+    doc = coder.code_text("The Greek foreign minister called for sanctions against Turkey.")
+    assert any(e.root == "10" and e.source.code == "GRCGOV" for e in doc.events)
+    doc = coder.code_text("The Greek foreign minister called for talks with Turkey.")
+    assert any(e.root == "02" for e in doc.events) and not any(e.root == "10" for e in doc.events)

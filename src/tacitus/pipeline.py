@@ -243,6 +243,16 @@ class Coder:
             )
         return out
 
+    def _asks_for_sanction(self, tok: Token) -> bool:
+        """Does an appeal ask "for" a punitive or conflictual act (sanctions, arrests, an inquiry)?"""
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for asked in prep.children:
+                    patterns = self.events.nouns.get(asked.lemma_.lower(), [])
+                    if asked.dep_ == "pobj" and patterns and patterns[0].code[:2] >= "09":
+                        return True
+        return False
+
     def _refusals(self, events: list[Event]) -> list[Event]:
         """"The government will not lift the ban": announcing one will not do something is a
         refusal (12x), an act of its own; the negated future event stays as it is."""
@@ -350,6 +360,8 @@ class Coder:
             return []
         code = self.cameo[trigger.pattern.code]
         tok = trigger.token
+        if code.root == "02" and self._asks_for_sanction(tok):
+            code = self.cameo["100"]  # "called for sanctions against Turkey" demands, it does not appeal
         subject_words = {w.lemma_.lower() for s in trigger.sources for w in s.subtree if w.i <= s.i}
         refinement = self.context.refine(code.root, subject_words)
         if refinement is not None:
