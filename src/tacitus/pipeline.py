@@ -49,7 +49,7 @@ SYMMETRIC_CODES = ("057", "036", "0311", "0312")
 CLAIM_CUES = ("claim", "admit", "acknowledg")
 # Verbs and adjectives whose to-infinitive is an undertaking ("agreed to withdraw", "is willing
 # to talk") or a refusal ("refused to release").
-COMMITTING_GOVERNORS = {"agree", "pledge", "promise", "vow", "offer", "commit", "undertake", "willing", "ready", "prepared", "determined", "eager", "keen", "decide", "resolve", "consent", "volunteer"}
+COMMITTING_GOVERNORS = {"agree", "pledge", "promise", "vow", "offer", "commit", "undertake", "willing", "ready", "prepared", "determined", "eager", "keen", "consent", "volunteer"}
 REFUSING_GOVERNORS = {"refuse", "decline", "reject", "unwilling"}
 KEY_STRIDE = 100_000  # mention keys: sentence slot * stride + token index, unique in a document
 
