@@ -164,7 +164,7 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         trigger.consumed.append(hit[0])
         if not _has_modifiers(hit[0], pattern.modifier):
             return None
-        score += 10
+        score += 10 + 10 * bool(pattern.modifier)  # "suspended military aid" beats "suspended aid"
         anchor = hit[0]
         targets = _prep_objects(tok, pattern.prep) + _prep_objects(anchor, pattern.prep) if pattern.prep else []
         if not targets:
