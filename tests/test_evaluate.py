@@ -87,3 +87,10 @@ def test_class5_on_development_data(coder, shared_data):
     r = evaluate_class5(shared_data / "conflibert-train" / "class5.tsv", coder)
     assert r["n"] == 1349
     assert r["macro_f1"] > 0.7  # the README reports the exact figure
+
+
+def test_cli_eval_reports_a_broken_gold_file(tmp_path):
+    bad = tmp_path / "gold.json"
+    bad.write_text('[{"text": "Police arrested two men."', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(bad), "--format", "plover"])
+    assert result.exit_code == 1 and "not a valid plover gold file" in result.output

@@ -101,7 +101,10 @@ def eval_command(gold, fmt, as_json, limit, show_errors, actor_files, agent_file
     from tacitus.evaluate import EVALUATORS, render_report
 
     coder = _coder(actor_files, agent_files, pattern_files)
-    report = EVALUATORS[fmt](gold, coder, limit=limit)
+    try:
+        report = EVALUATORS[fmt](gold, coder, limit=limit)
+    except (ValueError, KeyError, TypeError) as err:  # json.JSONDecodeError is a ValueError
+        raise click.ClickException(f"{gold}: not a valid {fmt} gold file ({type(err).__name__}: {err})") from err
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
