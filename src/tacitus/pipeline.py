@@ -47,6 +47,7 @@ from tacitus.statements import (
 SYMMETRIC_ROOTS = ("04", "06", "19")
 SYMMETRIC_CODES = ("057", "036", "0311", "0312")
 CLAIM_CUES = ("claim", "admit", "acknowledg")
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 # Verbs and adjectives whose to-infinitive is an undertaking ("agreed to withdraw", "is willing
 # to talk") or a refusal ("refused to release").
 COMMITTING_GOVERNORS = {"agree", "pledge", "promise", "vow", "offer", "commit", "undertake", "willing", "ready", "prepared", "determined", "eager", "keen", "consent", "volunteer"}
@@ -372,6 +373,9 @@ class Coder:
             # "Israel launched a ground offensive": the light verb's subject
             sources = [r for t in trigger.alt_sources for r in context.refs(t) if r.actor][:1] or sources
         sources = sources or [None]
+        # "on Tuesday", "for 40 years", "$2 million": times and amounts are no one
+        trigger.targets = [t for t in trigger.targets if t.ent_type_ not in NOT_ACTORS]
+        trigger.alt_targets = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTORS]
         targets = [r for t in trigger.targets for r in context.refs(t)]
         symmetric = len(sources) > 1 and (code.root in SYMMETRIC_ROOTS or code.code.startswith(SYMMETRIC_CODES))
         if not any(r.actor for r in targets) and trigger.alt_targets and not symmetric:
