@@ -168,6 +168,9 @@ def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
         anchor = hit[0]
         targets = _prep_objects(tok, pattern.prep) + _prep_objects(anchor, pattern.prep) if pattern.prep else []
         if not targets:
+            # "gave Putin a deadline": the indirect object; else "demanded the minister's resignation"
+            targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
+        if not targets:
             targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
         trigger.targets = targets
         score += bool(targets)
@@ -233,6 +236,8 @@ def _noun_sources(tok: Token) -> list[Token]:
 
 def _governing_subjects(tok: Token) -> list[Token]:
     head = tok.head
+    if tok.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+        return subjects_of(head)  # "Iran is skeptical of the offer"
     # Only a light verb lends its subject ("Israel launched strikes"); "Iran condemned the
     # strikes" says nothing of who struck.
     if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
@@ -276,7 +281,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         best: tuple[int, Trigger] | None = None
         if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
             # (an adjective in a noun's place is a noun the tagger missed: "a ground offensive")
             candidates = [(p, _noun_match) for p in lexicon.nouns.get(lemma, lexicon.nouns.get(tok.lower_, []))]
         else:
