@@ -22,6 +22,7 @@ from tacitus.actors.mentions import (
     DocMatches,
     RawMention,
     dictionary_mentions,
+    entity_of,
     find_mentions,
     np_tokens,
 )
@@ -438,7 +439,7 @@ class Coder:
             if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside", "inside"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        ent = next((e for e in tok.doc.ents if e.start <= pobj.i < e.end), None)
+                        ent = entity_of(pobj)
                         name = ent.text if ent is not None else pobj.text
                         country = next((e.country for e in self.actors.lookup(name) if e.kind in COUNTRY_KINDS), None)
                         return Place(name=name, country=country)

@@ -345,13 +345,26 @@ def _country_members(doc: Doc, countries: list[tuple[Entry, int, int]]) -> list[
 def _name_of(doc: Doc, head: Token, tokens: list[Token]) -> str:
     """A readable name for the phrase: the head with its compounds, without determiners."""
     if head.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = entity_of(head)
         if ent is not None:
             return ent.text
-    left = head
-    while left.i > 0 and doc[left.i - 1] in tokens and doc[left.i - 1].dep_ in ("compound", "amod", "flat") :
-        left = doc[left.i - 1]
-    return doc[left.i : head.i + 1].text
+    inside = {t.i for t in tokens}
+    left = head.i
+    while left - 1 in inside and doc[left - 1].dep_ in ("compound", "amod", "flat"):
+        left -= 1
+    return doc[left : head.i + 1].text
+
+
+def entity_of(tok: Token) -> Span | None:
+    """The named entity a token is part of (walking the IOB tags: `doc.ents` rebuilds every span)."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def mention_heads(doc: Doc | Span) -> list[Token]:

@@ -140,9 +140,33 @@ def depth_of(tok: Token) -> int:
     return depth
 
 
-def _verb_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
-    # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
-    particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
+@dataclass
+class _VerbFacts:
+    """What a verb's patterns are checked against, read off the parse once per verb."""
+
+    particles: list[str]
+    object_words: set[str]
+    complement_words: set[str]
+
+    @classmethod
+    def of(cls, tok: Token) -> _VerbFacts:
+        kids = list(tok.children)
+        # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
+        particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
+        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
+        objects += [content_head(o) for o in objects]
+        return cls(
+            particles=particles,
+            object_words={w for o in objects for w in (o.lemma_.lower(), o.lower_)},
+            complement_words={c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl")},
+        )
+
+
+def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -> tuple[int, Trigger] | None:
+    facts = facts or _VerbFacts.of(tok)
+    if pattern.object and not pattern.object & facts.object_words or pattern.xcomp and not pattern.xcomp & facts.complement_words:
+        return None  # cheap rejection before reading the parse in detail
+    particles = facts.particles
     if pattern.particle:
         if pattern.particle not in particles:
             return None
@@ -288,8 +312,9 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             candidates = []
         if candidates and _in_hyphenated_word(tok):
             continue  # "so-called", "Iran-backed": part of a compound word, not a verb of the clause
+        facts = _VerbFacts.of(tok) if candidates and candidates[0][1] is _verb_match else None
         for pattern, matcher in candidates:
-            result = matcher(tok, pattern)
+            result = matcher(tok, pattern, facts) if facts is not None else matcher(tok, pattern)
             if result is None:
                 continue
             if lexicon.prep_required(pattern) and not pattern.object and not pattern.xcomp and not _prep_objects(tok, pattern.prep):
