@@ -15,7 +15,7 @@ from tacitus.model import Actor, ActorRef, Document, Event, Mention, Place, Plov
 
 ACTOR_COLUMNS = ("doc_key", "ordinal", "actor_id", "name", "code", "country", "sector", "kind", "mentions")
 
-_REF = ("actor", "text", "code", "country", "sector", "start", "end")
+_REF = ("actor", "text", "code", "country", "sector", "start", "end", "phrase_start", "phrase_end")
 
 EVENT_COLUMNS = (
     ("doc_key", "ordinal", "event_id", "day", "date", "sentence", "evidence")
@@ -49,7 +49,7 @@ def insert_sql(table: str, columns: tuple[str, ...]) -> str:
 def _ref(ref: ActorRef | None) -> tuple[Any, ...]:
     if ref is None:
         return (None,) * len(_REF)
-    return (ref.actor, ref.text, ref.code, ref.country, ref.sector, ref.start, ref.end)
+    return (ref.actor, ref.text, ref.code, ref.country, ref.sector, ref.start, ref.end, ref.phrase_start, ref.phrase_end)
 
 
 def actor_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:

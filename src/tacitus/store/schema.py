@@ -107,6 +107,15 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX events_target_code ON events (target_code, day)",
         STATEMENTS,
     ],
+    # 1 -> 2: actor references keep the whole argument phrase they were found in
+    [
+        "ALTER TABLE events ADD COLUMN source_phrase_start INTEGER",
+        "ALTER TABLE events ADD COLUMN source_phrase_end INTEGER",
+        "ALTER TABLE events ADD COLUMN target_phrase_start INTEGER",
+        "ALTER TABLE events ADD COLUMN target_phrase_end INTEGER",
+        "ALTER TABLE statements ADD COLUMN speaker_phrase_start INTEGER",
+        "ALTER TABLE statements ADD COLUMN speaker_phrase_end INTEGER",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
