@@ -263,16 +263,21 @@ class Coder:
             if not (event.negated and event.modality in ("future", "intended")) or event.attributed_to:
                 continue
             code = announced_code(event.cameo, event.root, negated=True) or "120"
-            entry = self.cameo[code]
-            out.append(
-                replace(
-                    event,
-                    cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
-                    plover=Plover(entry.plover_type, entry.plover_mode),
-                    negated=False, modality="asserted", rule=f"refusal: {event.rule}",
-                )
-            )
+            out.append(self._recoded(event, code, negated=False, modality="asserted", rule=f"refusal: {event.rule}"))
         return out
+
+    def _recoded(self, event: Event, code: str, **changes) -> Event:
+        """A copy of `event` as another CAMEO code (root, QuadClass, Goldstein, PLOVER follow)."""
+        entry = self.cameo[code]
+        return replace(
+            event,
+            cameo=entry.code,
+            root=entry.root,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            plover=Plover(entry.plover_type, entry.plover_mode),
+            **changes,
+        )
 
     def _commitments(self, events: list[Event], governor: Token, context: _Context) -> list[Event]:
         """"Israel agreed to open its borders", "Australia is willing to withdraw its troops",
@@ -287,15 +292,10 @@ class Coder:
             code = announced_code(event.cameo, event.root, negated=refusing)
             if code is None or code not in self.cameo:
                 continue
-            entry = self.cameo[code]
             out.append(
-                replace(
+                self._recoded(
                     event,
-                    cameo=entry.code,
-                    root=entry.root,
-                    quad_class=entry.quad_class,
-                    goldstein=entry.goldstein,
-                    plover=Plover(entry.plover_type, entry.plover_mode),
+                    code,
                     trigger=context.span_of(governor),
                     negated=is_negated(governor),
                     modality=modality(governor, context.sentence.span),
@@ -323,16 +323,11 @@ class Coder:
                 code = "015"  # "the Houthis claimed they had attacked the airport": claiming responsibility
             if code is None or code not in self.cameo or statement.speaker.actor is None:
                 continue
-            cameo = self.cameo[code]
             out.append(
-                replace(
+                self._recoded(
                     event,
+                    code,
                     source=statement.speaker,
-                    cameo=cameo.code,
-                    root=cameo.root,
-                    quad_class=cameo.quad_class,
-                    goldstein=cameo.goldstein,
-                    plover=Plover(cameo.plover_type, cameo.plover_mode),
                     trigger=statement.cue,
                     negated=False,
                     modality="asserted",
