@@ -157,3 +157,11 @@ def test_calling_for_sanctions_is_a_demand_calling_for_talks_an_appeal(coder):
     assert any(e.root == "10" and e.source.code == "GRCGOV" for e in doc.events)
     doc = coder.code_text("The Greek foreign minister called for talks with Turkey.")
     assert any(e.root == "02" for e in doc.events) and not any(e.root == "10" for e in doc.events)
+
+
+def test_hoping_and_considering_are_comments_of_the_one_who_hopes(coder):
+    doc = coder.code_text("Iran's foreign minister hoped that Japan would lift its sanctions.")
+    hope = [e for e in doc.events if e.cameo == "013"]
+    assert hope and hope[0].source.code == "IRNGOV" and hope[0].trigger.text == "hoped"
+    doc = coder.code_text("The Kenyan government is considering sending troops to Haiti.")
+    assert any(e.cameo == "014" and e.source.code == "KENGOV" for e in doc.events)

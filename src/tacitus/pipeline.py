@@ -28,7 +28,14 @@ from tacitus.actors.mentions import (
 )
 from tacitus.actors.resolve import Resolution, infer_countries, resolve_actors
 from tacitus.datafiles import read_data
-from tacitus.events.extract import QUANTITY_HEADS, Trigger, content_head, find_triggers
+from tacitus.events.extract import (
+    QUANTITY_HEADS,
+    Trigger,
+    content_head,
+    find_triggers,
+    known_lemma,
+    subjects_of,
+)
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo
@@ -53,6 +60,8 @@ NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDIN
 # to talk") or a refusal ("refused to release").
 COMMITTING_GOVERNORS = {"agree", "pledge", "promise", "vow", "offer", "commit", "undertake", "willing", "ready", "prepared", "determined", "eager", "keen", "consent", "volunteer"}
 REFUSING_GOVERNORS = {"refuse", "decline", "reject", "unwilling"}
+ATTITUDE_GOVERNORS = {"hope": "013", "wish": "013", "consider": "014", "mull": "014", "weigh": "014", "contemplate": "014", "explore": "014"}
+GOVERNORS = COMMITTING_GOVERNORS | REFUSING_GOVERNORS | ATTITUDE_GOVERNORS.keys()
 KEY_STRIDE = 100_000  # mention keys: sentence slot * stride + token index, unique in a document
 
 
@@ -173,8 +182,8 @@ class Coder:
                 made = self._events(trigger, context, owners, day)
                 found.extend(made)
                 governor = trigger.token.head
-                if trigger.token.dep_ == "xcomp" and governor.i not in trigger_tokens:
-                    found.extend(self._commitments(made, governor, context))
+                if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
+                    found.extend(self._commitments(made, trigger.token, governor, context))
                 found.extend(self._refusals(made))
             events.extend(found)
             events.extend(self._announcements(statements[first_statement:], found))
@@ -279,19 +288,25 @@ class Coder:
             **changes,
         )
 
-    def _commitments(self, events: list[Event], governor: Token, context: _Context) -> list[Event]:
+    def _commitments(self, events: list[Event], complement: Token, governor: Token, context: _Context) -> list[Event]:
         """"Israel agreed to open its borders", "Australia is willing to withdraw its troops",
         "Iran refused to release the tanker": agreeing to or refusing an action is an act of its
-        own — an intent (03), a threat (13) or a refusal (12) — when the lexicon has none."""
-        lemma = governor.lemma_.lower()
+        own — an intent (03), a threat (13) or a refusal (12) — when the lexicon has none.
+        Hoping for an action is an optimistic comment (013), considering one is 014."""
+        lemma = known_lemma(governor, GOVERNORS)
         refusing = lemma in REFUSING_GOVERNORS
-        if lemma not in COMMITTING_GOVERNORS and not refusing:
+        fixed = ATTITUDE_GOVERNORS.get(lemma)
+        if fixed is None and (complement.dep_ != "xcomp" or lemma not in COMMITTING_GOVERNORS and not refusing):
             return []
         out = []
         for event in events:
-            code = announced_code(event.cameo, event.root, negated=refusing)
+            code = fixed or announced_code(event.cameo, event.root, negated=refusing)
             if code is None or code not in self.cameo:
                 continue
+            if fixed is not None:
+                # the one who hopes or considers acts, whoever the hoped-for event is by
+                holders = [r for t in subjects_of(governor) for r in context.refs(t)]
+                event = replace(event, source=holders[0] if holders else event.source, target=event.target)
             out.append(
                 self._recoded(
                     event,

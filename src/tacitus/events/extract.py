@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tacitus.events.lexicon import EventLexicon, Pattern
+from tacitus.parse import lemma_candidates
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
@@ -302,6 +303,8 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for tok in sentence:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma not in lexicon.verbs:
+            lemma = known_lemma(tok, lexicon.verbs)  # the tagger's lemma can be wrong: "hoped" -> "hop"
         best: tuple[int, Trigger] | None = None
         if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
@@ -329,6 +332,14 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             found.append(best[1])
     consumed = {t.i for trig in found for t in trig.consumed}
     return [t for t in found if t.token.i not in consumed]
+
+
+def known_lemma(tok: Token, known) -> str:
+    """The token's lemma, or else the first lemma that its spelling allows and `known` holds."""
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    return next((c for c in lemma_candidates(tok.lower_) if c in known), lemma)
 
 
 def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:
