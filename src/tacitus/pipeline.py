@@ -32,6 +32,7 @@ from tacitus.events.extract import (
     QUANTITY_HEADS,
     Trigger,
     content_head,
+    depth_of,
     find_triggers,
     known_lemma,
     subjects_of,
@@ -210,7 +211,7 @@ class Coder:
                 cue=context.span_of(raw.cue),
                 content=Span(content.text, context.base + content.start_char, context.base + content.end_char),
                 direct=raw.direct,
-                depth=_depth(raw.cue),
+                depth=depth_of(raw.cue),
             )
             statements.append(statement)
             owners.append((raw.content_tokens, speaker.actor, statement.id))
@@ -315,7 +316,7 @@ class Coder:
                     negated=is_negated(governor),
                     modality=modality(governor, context.sentence.span),
                     rule=f"{lemma} to: {event.rule}",
-                    depth=_depth(governor),
+                    depth=depth_of(governor),
                 )
             )
         return out
@@ -521,13 +522,6 @@ def _argument_phrase(tok: Token) -> SpacySpan:
     while len(words) > 1 and words[-1].is_punct:
         words.pop()
     return tok.doc[words[0].i : words[-1].i + 1]
-
-
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok, depth = tok.head, depth + 1
-    return depth
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
