@@ -208,3 +208,10 @@ def test_readme_sample_article_codes(coder):
     doc = coder.code_text(body, title=title, date="2024-03-04")
     roots = {e.root for e in doc.events}
     assert {"04", "05", "11", "19"} <= roots
+
+
+def test_aid_goes_to_its_recipient(coder):
+    doc = coder.code_text("Germany donated ten ambulances to Ukraine.")
+    assert any(e.root == "07" and e.source.code == "DEU" and e.target.code == "UKR" for e in doc.events)
+    doc = coder.code_text("Japan handed over medical supplies to the Ethiopian health ministry.")
+    assert any(e.root == "07" and e.target.code == "ETHGOV" for e in doc.events)

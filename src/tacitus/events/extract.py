@@ -229,6 +229,9 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         trigger.targets = targets
     else:
         targets = _prep_objects(tok, pattern.prep) if pattern.prep else []
+        if pattern.prep and not targets:
+            # "donated ten ambulances to Ukraine", parsed with "to Ukraine" on the object
+            targets = [t for o in _children(tok, OBJECT_DEPS) for t in _prep_objects(o, pattern.prep)]
         score += bool(targets)
         if not targets:
             direct = [t for o in _children(tok, OBJECT_DEPS) for t in expand(o)]
