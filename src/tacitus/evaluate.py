@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.model import Document, Event, Statement
-from tacitus.ontology import CLASS5_NAMES, class5
+from tacitus.ontology import CLASS5_NAMES, class5, load_cameo
+from tacitus.statements import announced_code
 
 NONE = "none"
 
@@ -29,7 +30,7 @@ NONE = "none"
 # --- the principal event ------------------------------------------------------------------
 
 
-def principal(doc: Document, cameo=None) -> Event | Statement | None:
+def principal(doc: Document) -> Event | Statement | None:
     """The act a sentence reports: the event of its main clause, never a news-agency
     attribution. When the main clause is someone speaking, the act is what the speaker reports:
     the reported event itself, a future action as an intent or a threat ("X said it would send
@@ -44,19 +45,16 @@ def principal(doc: Document, cameo=None) -> Event | Statement | None:
         if best_statement is not None and (best_event is None or best_statement.depth < best_event.depth):
             # The cue may itself be an event ("accused", "urged"): the event is then principal.
             cue_event = next((e for e in events if e.trigger.start == best_statement.cue.start), None)
-            return cue_event or reported_act(doc, best_statement, cameo)
+            return cue_event or reported_act(doc, best_statement)
         if best_event is not None:
             return best_event
         if best_statement is not None:
-            return reported_act(doc, best_statement, cameo)
+            return reported_act(doc, best_statement)
     return None
 
 
-def reported_act(doc: Document, statement: Statement, cameo=None) -> Event | Statement:
+def reported_act(doc: Document, statement: Statement) -> Event | Statement:
     """What a statement reports, as an event of the class it belongs to."""
-    from tacitus.ontology import load_cameo
-    from tacitus.statements import announced_code
-
     inner = [e for e in doc.events if e.statement == statement.id]
     top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
     if top is None:
@@ -67,7 +65,7 @@ def reported_act(doc: Document, statement: Statement, cameo=None) -> Event | Sta
     code = announced_code(top.cameo, top.root, negated=top.negated) or ("120" if top.negated else None)
     if code is None:
         return top
-    entry = (cameo or load_cameo())[code]
+    entry = load_cameo()[code]
     return replace(top, cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein, rule=f"reported: {top.rule}")
 
 

@@ -40,7 +40,7 @@ from tacitus.events.extract import (
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo
-from tacitus.parse import ParsedSentence, Parser, lemma_candidates, load_nlp
+from tacitus.parse import QUOTE_MARKS, ParsedSentence, Parser, lemma_candidates, load_nlp
 from tacitus.qualify import event_date, is_negated, modality, parse_anchor
 from tacitus.statements import (
     RawStatement,
@@ -115,7 +115,7 @@ class Coder:
         lemmas: set[str] = set()
         for tok in sentence:
             low = tok.lower_
-            if low in ("according", "\"", "“", "”"):
+            if low == "according" or low in QUOTE_MARKS:
                 return True
             lemmas.update(lemma_candidates(low))
             if low in self.irregular:

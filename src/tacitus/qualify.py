@@ -9,9 +9,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from tacitus.events.extract import LIGHT_VERBS
+from tacitus.events.extract import LIGHT_VERBS, NEGATING_VERBS
 
-NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease", "halt", "abandon"}
 INTENT_HEADS = {"plan", "intend", "want", "seek", "aim", "hope", "prepare", "threaten", "vow", "pledge", "promise", "decide", "agree", "offer", "try", "attempt", "propose", "wish", "mean", "consider", "push", "move"}
 SCHEDULED_HEADS = {"set", "due", "schedule", "scheduled", "slate", "slated", "poise", "poised", "expect", "expected", "likely", "going"}
 CALL_HEADS = {"urge", "call", "ask", "demand", "request", "appeal", "press", "encourage", "invite"}
@@ -42,7 +41,7 @@ def is_negated(trigger: Token) -> bool:
             break  # "did not condemn Russia's invasion": the invasion itself is not denied
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in tok.children):
             return True
-        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_HEADS and trigger.dep_ in ("xcomp",):
+        if tok.i != trigger.i and tok.lemma_.lower() in NEGATING_VERBS and trigger.dep_ in ("xcomp",):
             return True
     return False
 

@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.events.extract import expand
+from tacitus.parse import QUOTE_MARKS
 
-QUOTES = "\"“”«»„"
 ACCUSING_CUES = {"accuse", "blame", "charge", "allege", "condemn", "criticise", "criticize", "denounce", "fault", "suspect"}
 
 
@@ -60,7 +60,7 @@ def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
     """Token ranges between quotation marks."""
     spans, open_at = [], None
     for tok in sentence:
-        if tok.text in QUOTES or tok.text == "''" or tok.text == "``":
+        if tok.text in QUOTE_MARKS or tok.text in ("''", "``"):
             if open_at is None:
                 open_at = tok.i + 1
             else:

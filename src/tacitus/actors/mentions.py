@@ -36,7 +36,6 @@ ANAPHORIC_NOUNS = {
     **dict.fromkeys(["country", "nation", "kingdom", "republic", "emirate", "state", "regime", "government"], "country"),
 }
 NP_RIGHT_DEPS = {"compound", "flat", "appos", "nmod", "nummod"}
-NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 
 
 @dataclass
@@ -292,8 +291,6 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     if not countries and not sector:
         if named_person:
             return [Coding(kind="person", person=name, name=name)]
-        if parts.honorific:
-            return [Coding(kind="title", definite_title=True, name=name, gender="f" if tokens[0].lower_ == "her" else "m")]
         if head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN":
             return [Coding(kind="organisation", name=name, plural=plural)]
         return []

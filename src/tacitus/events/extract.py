@@ -21,7 +21,8 @@ OBJECT_DEPS = ("dobj", "obj")
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "order", "force", "tell", "encourage", "persuade", "invite", "pressure", "press", "allow", "help"}
 FALLBACK_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "into")
 PARTICLE_WORDS = {"down", "back", "out", "off", "up", "away", "over", "in"}
-NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "cease", "halt", "abandon", "stop", "rule"}
+# Verbs whose to-infinitive does not happen: "refused to meet", "failed to reach a deal".
+NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "cease", "halt", "abandon", "stop"}
 LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "have", "open", "resume", "lead", "host", "perform", "execute", "undertake", "commit", "organise", "organize", "call", "declare", "order", "fire", "escalate", "expand", "renew", "pledge", "promise", "take", "engage", "join", "initiate", "plan", "prepare", "attempt", "complete", "seal", "reach", "strike", "forge", "conclude", "agree", "propose", "accept", "grant", "approve", "allocate", "pour", "rush", "airlift", "ship", "dispatch", "lift", "ease", "tighten", "toughen", "broaden"}
 
 
