@@ -16,12 +16,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tacitus.model import Document, Event, Statement
-from tacitus.ontology import CLASS5_NAMES, class5, load_cameo
+from tacitus.ontology import CLASS5_NAMES, class5, recoded
 from tacitus.statements import announced_code
 
 NONE = "none"
@@ -65,8 +64,7 @@ def reported_act(doc: Document, statement: Statement) -> Event | Statement:
     code = announced_code(top.cameo, top.root, negated=top.negated) or ("120" if top.negated else None)
     if code is None:
         return top
-    entry = load_cameo()[code]
-    return replace(top, cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein, rule=f"reported: {top.rule}")
+    return recoded(top, code, rule=f"reported: {top.rule}")
 
 
 def predicted_class5(doc: Document) -> int | None:

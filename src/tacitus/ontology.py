@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from typing import Any
+
+from tacitus.model import Event, Plover
 
 PLOVER_TYPES = frozenset(
     ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
@@ -135,3 +138,17 @@ def load_cameo() -> Cameo:
     text = resources.files("tacitus").joinpath("data/cameo.tsv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(text.splitlines(), delimiter="\t"))
     return Cameo.from_rows(rows)
+
+
+def recoded(event: Event, code: str, **changes: Any) -> Event:
+    """A copy of `event` as another CAMEO code; root, QuadClass, Goldstein and PLOVER type follow."""
+    entry = load_cameo()[code]
+    return replace(
+        event,
+        cameo=entry.code,
+        root=entry.root,
+        quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        plover=Plover(entry.plover_type, entry.plover_mode),
+        **changes,
+    )

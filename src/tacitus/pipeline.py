@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -39,7 +39,7 @@ from tacitus.events.extract import (
 )
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
-from tacitus.ontology import load_cameo
+from tacitus.ontology import load_cameo, recoded
 from tacitus.parse import QUOTE_MARKS, ParsedSentence, Parser, lemma_candidates, load_nlp
 from tacitus.qualify import event_date, is_negated, modality, parse_anchor
 from tacitus.statements import (
@@ -273,21 +273,8 @@ class Coder:
             if not (event.negated and event.modality in ("future", "intended")) or event.attributed_to:
                 continue
             code = announced_code(event.cameo, event.root, negated=True) or "120"
-            out.append(self._recoded(event, code, negated=False, modality="asserted", rule=f"refusal: {event.rule}"))
+            out.append(recoded(event, code, negated=False, modality="asserted", rule=f"refusal: {event.rule}"))
         return out
-
-    def _recoded(self, event: Event, code: str, **changes) -> Event:
-        """A copy of `event` as another CAMEO code (root, QuadClass, Goldstein, PLOVER follow)."""
-        entry = self.cameo[code]
-        return replace(
-            event,
-            cameo=entry.code,
-            root=entry.root,
-            quad_class=entry.quad_class,
-            goldstein=entry.goldstein,
-            plover=Plover(entry.plover_type, entry.plover_mode),
-            **changes,
-        )
 
     def _commitments(self, events: list[Event], complement: Token, governor: Token, context: _Context) -> list[Event]:
         """"Israel agreed to open its borders", "Australia is willing to withdraw its troops",
@@ -299,19 +286,18 @@ class Coder:
         fixed = ATTITUDE_GOVERNORS.get(lemma)
         if fixed is None and (complement.dep_ != "xcomp" or lemma not in COMMITTING_GOVERNORS and not refusing):
             return []
+        # the one who hopes or considers acts, whoever the hoped-for event is by
+        holders = [r for t in subjects_of(governor) for r in context.refs(t)] if fixed else []
         out = []
         for event in events:
             code = fixed or announced_code(event.cameo, event.root, negated=refusing)
             if code is None or code not in self.cameo:
                 continue
-            if fixed is not None:
-                # the one who hopes or considers acts, whoever the hoped-for event is by
-                holders = [r for t in subjects_of(governor) for r in context.refs(t)]
-                event = replace(event, source=holders[0] if holders else event.source, target=event.target)
             out.append(
-                self._recoded(
+                recoded(
                     event,
                     code,
+                    source=holders[0] if holders else event.source,
                     trigger=context.span_of(governor),
                     negated=is_negated(governor),
                     modality=modality(governor, context.sentence.span),
@@ -340,7 +326,7 @@ class Coder:
             if code is None or code not in self.cameo or statement.speaker.actor is None:
                 continue
             out.append(
-                self._recoded(
+                recoded(
                     event,
                     code,
                     source=statement.speaker,
