@@ -94,15 +94,17 @@ def actor_command(texts, date, actor_files, agent_files, pattern_files) -> None:
 @click.option("--format", "fmt", type=click.Choice(["class5", "bio", "plover", "tacitus"]), required=True, help="Format of the gold file (see README).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--limit", type=int, default=None, help="Score only the first N gold items.")
-@click.option("--errors", "show_errors", type=int, default=0, help="Also print N mistakes (class5/plover), for finding what to fix.")
+@click.option("--errors", "show_errors", type=int, default=0, help="Also print N mistakes of each kind, for finding what to fix.")
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Folder of the news files that tacitus gold records name by corpus and id (e.g. ../shared/data/news).")
 @_dictionary_options
-def eval_command(gold, fmt, as_json, limit, show_errors, actor_files, agent_files, pattern_files) -> None:
+def eval_command(gold, fmt, as_json, limit, show_errors, texts, actor_files, agent_files, pattern_files) -> None:
     """Code the gold texts with this build and print precision, recall, F1 and a confusion matrix."""
     from tacitus.evaluate import EVALUATORS, render_report
 
     coder = _coder(actor_files, agent_files, pattern_files)
     try:
-        report = EVALUATORS[fmt](gold, coder, limit=limit)
+        extra = {"texts": texts} if fmt == "tacitus" else {}
+        report = EVALUATORS[fmt](gold, coder, limit=limit, **extra)
     except (ValueError, KeyError, TypeError) as err:  # json.JSONDecodeError is a ValueError
         raise click.ClickException(f"{gold}: not a valid {fmt} gold file ({type(err).__name__}: {err})") from err
     if as_json:

@@ -7,8 +7,9 @@ Formats:
 - bio: CoNLL token-per-line, `B-S/I-S` source, `B-T/I-T` target, `O`; spans scored exactly and by
   token overlap.
 - plover: JSON list of {text, date?, source: [{actorText, code, sector}], target: [...], event}.
-- tacitus: our own JSONL (with `text`), hand-corrected: events matched on
-  (sentence, root, source code, target code).
+- tacitus: document-level gold (gold/README.md): events matched per document on (root, source
+  country, target country), traps asserted, statements; or our own JSONL output corrected by
+  hand: events matched on (sentence, root, source code, target code).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tacitus.gold import is_gold_record, load_gold, score_documents
 from tacitus.model import Document, Event, Statement
 from tacitus.ontology import CLASS5_NAMES, class5, recoded
 from tacitus.statements import announced_code
@@ -277,7 +279,14 @@ def _event_keys(doc: Document) -> Counter:
     )
 
 
-def evaluate_tacitus(path: Path, coder, limit: int | None = None) -> dict[str, Any]:
+def evaluate_tacitus(path: Path, coder, limit: int | None = None, texts: Path | None = None) -> dict[str, Any]:
+    """Document-level gold (gold/README.md) is scored on (root, source country, target country)
+    and traps; a hand-corrected output file on (sentence, root, source code, target code)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if lines and is_gold_record(json.loads(lines[0])):
+        gold = load_gold(path, texts)[:limit] if limit else load_gold(path, texts)
+        coded = _code_all(coder, [Document(text=g.text, id=g.id, title=g.title, date=g.date) for g in gold])
+        return score_documents(gold, coded)
     gold_docs = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
@@ -324,6 +333,16 @@ def render_report(report: dict[str, Any], show_errors: int = 0) -> str:
         for label, s in report["per_class"].items():
             name = f"{label} {names.get(label, '')}".strip()
             lines.append(f"{name:<28}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['support']:>6}")
+    for name, s in report.get("levels", {}).items():
+        lines.append(f"events by {name:<20} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (n={s['support']})")
+    if "statements" in report:
+        s = report["statements"]
+        lines.append(f"statements                    P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  (n={s['support']})")
+    if "traps" in report:
+        t = report["traps"]
+        kinds = ", ".join(f"{k} {v}" for k, v in t["by_kind"].items())
+        lines.append(f"traps asserted {t['asserted']} of {t['total']} ({kinds})")
+        lines.append(f"factual events {report['factual_events']}, with a source country {report['factual_with_source_country']:.3f}")
     for side in ("source", "target"):
         if side in report:
             for kind, s in report[side].items():
@@ -335,6 +354,12 @@ def render_report(report: dict[str, Any], show_errors: int = 0) -> str:
         lines.append(" " * 8 + "".join(f"{c:>7}" for c in columns))
         for g in labels:
             lines.append(f"{g:<8}" + "".join(f"{report['confusion'][g][c]:>7}" for c in columns))
+    for trap in report.get("asserted_traps", [])[:show_errors]:
+        lines.append(f"- trap asserted ({trap['kind']}) {trap['id']} {trap['cameo']} [{trap['rule']}] {trap['evidence']}")
+    for miss in report.get("missed", [])[:show_errors]:
+        lines.append(f"- missed {miss['id']} {miss['key']} {miss['evidence']}")
+    for extra in report.get("spurious", [])[:show_errors]:
+        lines.append(f"- spurious {extra['id']} {extra['key']} [{extra['rule']}] {extra['evidence'][:160]}")
     for mistake in report.get("mistakes", [])[:show_errors]:
         lines.append(f"- gold {mistake['gold']} pred {mistake['pred']} [{mistake['rule']}] {mistake['text']}")
     return "\n".join(lines)

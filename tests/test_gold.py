@@ -1,0 +1,117 @@
+"""Document-level gold (gold/README.md): loading, validation and scoring."""
+
+import json
+
+import pytest
+
+from tacitus.evaluate import evaluate_tacitus
+from tacitus.gold import GoldError, gold_document, load_gold, score_documents
+from tacitus.model import Document
+
+TEXT = (
+    "Honduran police arrested two gang leaders in San Pedro Sula on Monday. "
+    "The security minister said the army would attack the gang's camps if talks failed. "
+    "Prices of fuel have risen, a trend critics call a ticking time bomb."
+)
+
+
+def _record(**extra):
+    record = {
+        "id": "g1",
+        "text": TEXT,
+        "events": [
+            {"evidence": "Honduran police arrested two gang leaders", "trigger": "arrested",
+             "source": {"text": "Honduran police", "country": "HND", "sector": "COP"},
+             "target": {"text": "two gang leaders", "country": "HND", "sector": "CRM"}, "cameo": "173", "root": "17"},
+        ],
+        "statements": [{"evidence": "The security minister said", "cue": "said",
+                        "speaker": {"text": "The security minister", "country": "HND", "sector": "GOV"}}],
+        "traps": [
+            {"evidence": "the army would attack the gang's camps", "trigger": "attack", "kind": "conditional"},
+            {"evidence": "a ticking time bomb", "trigger": "bomb", "kind": "metaphor"},
+        ],
+    }
+    record.update(extra)
+    return record
+
+
+def _event(trigger: str, root: str, source_country, target_country, **flags) -> dict:
+    start = TEXT.index(trigger)
+    ref = lambda country: {"actor": None, "text": "x", "code": country, "country": country, "sector": None} if country else None  # noqa: E731
+    return {
+        "id": "E", "sentence": 0, "evidence": "", "source": ref(source_country), "target": ref(target_country),
+        "cameo": root + "0", "root": root, "quad_class": 4, "goldstein": 0.0, "plover": {"type": None},
+        "trigger": {"text": trigger, "start": start, "end": start + len(trigger)}, **flags,
+    }
+
+
+def test_gold_record_is_located_in_its_text():
+    gold = gold_document(_record(), "t:1")
+    (start, end) = gold.events[0].trigger
+    assert TEXT[start:end] == "arrested"
+    assert [TEXT[t.trigger[0] : t.trigger[1]] for t in gold.traps] == ["attack", "bomb"]
+    assert gold.events[0].key() == ("17", "HND", "HND")
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"events": [{"evidence": "police detained", "trigger": "detained", "cameo": "173"}]}, "evidence not found"),
+        ({"events": [{"evidence": "Honduran police arrested", "trigger": "seized", "cameo": "173"}]}, "not inside its evidence"),
+        ({"events": [{"evidence": "Honduran police arrested", "trigger": "arrested", "cameo": "17x"}]}, "not a CAMEO code"),
+        ({"traps": [{"evidence": "a ticking time bomb", "trigger": "bomb", "kind": "joke"}]}, "is not one of"),
+    ],
+)
+def test_a_broken_gold_record_names_its_place(change, message):
+    with pytest.raises(GoldError, match=message) as err:
+        gold_document(_record(**change), "gold.jsonl:7")
+    assert "gold.jsonl:7" in str(err.value)
+
+
+def test_real_articles_are_read_from_the_news_folder(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "wire.jsonl").write_text(json.dumps({"id": "w1", "text": TEXT}) + "\n", encoding="utf-8")
+    record = _record()
+    del record["text"]
+    record.update(corpus="wire", id="w1")
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert load_gold(path, news)[0].text == TEXT
+    with pytest.raises(GoldError, match="--texts"):
+        load_gold(path, None)
+
+
+def test_scores_count_right_triples_and_asserted_traps():
+    gold = [gold_document(_record(), "t:1")]
+    predicted = Document.from_dict({
+        "text": TEXT,
+        "events": [
+            _event("arrested", "17", "HND", "HND"),                  # right
+            _event("attack", "18", "HND", None),                     # a conditional asserted: trap + false positive
+            _event("bomb", "18", None, None, modality="possible"),   # not factual: neither counted nor a trap
+        ],
+    })
+    report = score_documents(gold, [predicted])
+    assert report["overall"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "support": 1}
+    assert report["traps"]["asserted"] == 1 and report["traps"]["total"] == 2
+    assert report["asserted_traps"][0]["kind"] == "conditional"
+    assert report["factual_with_source_country"] == 1.0
+    assert report["statements"]["recall"] == 0.0  # no statement predicted
+
+
+def test_wrong_country_is_right_by_root_only():
+    gold = [gold_document(_record(traps=[]), "t:1")]
+    predicted = Document.from_dict({"text": TEXT, "events": [_event("arrested", "17", "SLV", "HND")]})
+    levels = score_documents(gold, [predicted])["levels"]
+    assert levels["root"]["f1"] == 1.0 and levels["root_source"]["f1"] == 0.0
+
+
+@pytest.mark.xfail(strict=True, reason="the metaphor 'a ticking time bomb' is coded as a bombing (issue 12)")
+def test_the_coder_against_a_small_gold(coder, tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")
+    report = evaluate_tacitus(path, coder)
+    assert report["n"] == 1 and report["format"] == "tacitus"
+    assert report["levels"]["root"]["recall"] == 1.0  # the arrest is found
+    assert report["traps"]["asserted"] == 0  # neither the conditional attack nor the metaphor
