@@ -46,8 +46,9 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none; anchors 'on Monday', 'yesterday'.")
 @click.option("--all", "all_events", is_flag=True, help="TSV/CSV: also export negated, modal and reported events (default: only asserted facts).")
+@click.option("--with-text", is_flag=True, help="JSONL: add each document's `text`, which the offsets point into.")
 @_dictionary_options
-def code_command(paths, fmt, output, date, all_events, actor_files, agent_files, pattern_files) -> None:
+def code_command(paths, fmt, output, date, all_events, with_text, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS (.txt, .jsonl, .csv, .html files, directories, or - for stdin).
 
     Bad records are reported on stderr (file and line) and in the document's `errors`; the
@@ -70,7 +71,12 @@ def code_command(paths, fmt, output, date, all_events, actor_files, agent_files,
 
     documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date))))
     with click.open_file(output, "w", encoding="utf-8") as out:
-        WRITERS[fmt](documents, out, all_events=all_events)
+        if with_text and fmt == "jsonl":
+            from tacitus.writers.jsonl import write_jsonl
+
+            write_jsonl(documents, out, include_text=True)
+        else:
+            WRITERS[fmt](documents, out, all_events=all_events)
     if failed:
         click.echo(f"{failed} record(s) failed; see the messages above.", err=True)
         sys.exit(1)
@@ -109,6 +115,20 @@ def eval_command(gold, fmt, as_json, limit, show_errors, actor_files, agent_file
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, show_errors=show_errors))
+
+
+@cli.command("show")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of uncoded documents that carry none.")
+@click.option("--width", type=click.IntRange(min=40), default=None, help="Line width (default: the terminal's).")
+@_dictionary_options
+def show_command(paths, date, width, actor_files, agent_files, pattern_files) -> None:
+    """Print documents for a human: the text with actors, triggers and quotes highlighted,
+    then the events one per line. PATHS are coded JSONL (`tacitus code --with-text`) or any
+    input `tacitus code` reads (coded first), or - for stdin."""
+    from tacitus.show import load, show
+
+    show(load(paths, date=_iso(date), coder_factory=lambda: _coder(actor_files, agent_files, pattern_files)), width=width)
 
 
 # --- corpus runs (store) ---
