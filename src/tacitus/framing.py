@@ -108,3 +108,47 @@ def framing_register(doc: Document) -> list[NameUse]:
                 speaker_code, speaker_actor = ref.code, ref.actor
             counts[(speaker, speaker_code, speaker_actor, actor.id, actor.code, name)] += 1
     return [NameUse(*key, count=n) for key, n in counts.items()]
+
+
+# --- the register of a store ----------------------------------------------------------------
+
+NAME_EXPORT_COLUMNS = ("document", "date", "source", "speaker", "speaker_code", "speaker_actor", "actor", "actor_code", "name", "count")
+
+
+def export_names(db: str, output: str = "-", actor: str | None = None) -> int:
+    """Write a store's framing register as TSV, one row per document, speaker, actor and name;
+    returns the number of rows."""
+    import csv
+
+    import click
+
+    from tacitus.store import open_store
+    from tacitus.store.views import document_names
+
+    backend = open_store(db, create=False)
+    try:
+        rows = document_names(backend, actor=actor)
+    finally:
+        backend.close()
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(NAME_EXPORT_COLUMNS)
+        for row in rows:
+            writer.writerow(["" if row[c] is None else row[c] for c in NAME_EXPORT_COLUMNS])
+    return len(rows)
+
+
+def names_frame(db: str, actor: str | None = None, speaker: str | None = None):  # -> pandas.DataFrame
+    """The framing register across a store, summed over documents: speaker, speaker_code,
+    actor_code, name, uses, documents."""
+    import pandas as pd
+
+    from tacitus.store import open_store
+    from tacitus.store.views import framing_names
+
+    backend = open_store(db, create=False)
+    try:
+        rows = framing_names(backend, actor=actor, speaker=speaker)
+    finally:
+        backend.close()
+    return pd.DataFrame.from_records(rows, columns=["speaker", "speaker_code", "actor_code", "name", "uses", "documents"])
