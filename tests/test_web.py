@@ -119,7 +119,8 @@ def test_actor_network_timeline_rejected_pages(client):
     timeline = client.get("/timeline", params={"source": "IRNGOV", "target": "ISR"})
     chart = json.loads(unescape(re.search(r'id="chart-data">(.*?)</script>', timeline.text, re.S).group(1)))
     assert [m["month"] for m in chart["months"]] == ["2024-01", "2024-02", "2024-03"]
-    assert chart["dyad"] and chart["dyad"][0]["goldstein"] < 0
+    assert [m["month"] for m in chart["dyad"]] == ["2024-01", "2024-02", "2024-03"]  # quiet months as zeros
+    assert chart["dyad"][0]["goldstein"] < 0 and chart["dyad"][2] == {"month": "2024-03", "events": 0, "goldstein": 0.0}
     rejected = client.get("/rejected")
     assert "empty text" in rejected.text and "corpus.jsonl:9" in rejected.text
 

@@ -181,19 +181,19 @@ def rejected_documents(backend: Backend) -> list[dict[str, Any]]:
 
 
 def actor_profile(backend: Backend, code: str, limit: int = 200) -> dict[str, Any]:
-    """Who actors under `code` (a prefix) act on and are acted on by, by month, where they are
-    mentioned, and their framing register."""
+    """Who actors under `code` (a prefix) act on and are acted on by (code None: no coded
+    actor on the other side), by month, where they are mentioned, and their framing register."""
     prefix = like_prefix(code)
     acts_on = _rows(
         backend,
         "SELECT e.target_code AS code, COUNT(*) AS events, SUM(e.goldstein) AS goldstein FROM events e "
-        "WHERE e.source_code LIKE ? ESCAPE '\\' AND e.target_code IS NOT NULL GROUP BY e.target_code ORDER BY COUNT(*) DESC, e.target_code",
+        "WHERE e.source_code LIKE ? ESCAPE '\\' GROUP BY e.target_code ORDER BY COUNT(*) DESC, e.target_code",
         [prefix],
     )
     acted_on_by = _rows(
         backend,
         "SELECT e.source_code AS code, COUNT(*) AS events, SUM(e.goldstein) AS goldstein FROM events e "
-        "WHERE e.target_code LIKE ? ESCAPE '\\' AND e.source_code IS NOT NULL GROUP BY e.source_code ORDER BY COUNT(*) DESC, e.source_code",
+        "WHERE e.target_code LIKE ? ESCAPE '\\' GROUP BY e.source_code ORDER BY COUNT(*) DESC, e.source_code",
         [prefix],
     )
     months = _rows(

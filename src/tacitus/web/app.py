@@ -24,7 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from tacitus.store.backends import Backend
+from tacitus.store.backends import Backend, is_postgres
 from tacitus.store.views import (
     DocumentQuery,
     EventQuery,
@@ -90,6 +90,17 @@ def _event_query(request: Request) -> EventQuery:
     )
 
 
+def store_label(db: str | Path) -> str:
+    """How the page names the store: a SQLite file's name, a PostgreSQL URL without credentials."""
+    text = str(db)
+    if is_postgres(text):
+        from urllib.parse import urlsplit
+
+        url = urlsplit(text)
+        return f"{url.scheme}://{url.hostname or ''}{':' + str(url.port) if url.port else ''}{url.path}"
+    return Path(text).name
+
+
 def create_app(db: str | Path) -> Starlette:
     """The web view of the store `db` (a SQLite path or a postgresql:// URL), which must exist
     at the latest schema (`tacitus serve` brings it there first)."""
@@ -104,8 +115,10 @@ def create_app(db: str | Path) -> Starlette:
         finally:
             backend.close()
 
+    label = store_label(db)
+
     def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, {"db": str(db), "params": dict(request.query_params), **context}, status_code=status_code)
+        return templates.TemplateResponse(request, name, {"db": label, "params": dict(request.query_params), **context}, status_code=status_code)
 
     def documents_page(request: Request) -> HTMLResponse:
         quad = _param(request, "quad")
@@ -158,6 +171,9 @@ def create_app(db: str | Path) -> Starlette:
             if not (source and target) and dyads:
                 source, target = dyads[0]
             series = dyad_series(backend, source, target, flt) if source and target else []
+            # the dyad on the same months as the timeline, quiet months as zeros
+            by_month = {row["month"]: row for row in series}
+            series = [by_month.get(m["month"], {"month": m["month"], "events": 0, "goldstein": 0.0}) for m in months]
             choices = facets(backend)
         return render(
             request, "timeline.html", facets=choices, dyads=dyads, source=source, target=target,

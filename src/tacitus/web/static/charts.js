@@ -29,7 +29,7 @@
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
         force: { repulsion: 260, edgeLength: [60, 160], gravity: 0.08 },
-        label: { show: true, fontSize: 11 }, edgeSymbol: ["none", "arrow"], edgeSymbolSize: 7,
+        label: { show: true, position: "right", fontSize: 11 }, edgeSymbol: ["none", "arrow"], edgeSymbolSize: 7,
         data: data.nodes.map(function (n) {
           return { name: n.code, events: n.events, symbolSize: 12 + 30 * Math.sqrt(n.events / maxNode) };
         }),
@@ -52,7 +52,7 @@
       grid: { left: 40, right: 20, top: 36, bottom: 30 },
       xAxis: { type: "category", data: months }, yAxis: { type: "value", minInterval: 1 },
       series: [1, 2, 3, 4].map(function (q) {
-        return { name: q + " " + data.quads[q], type: "bar", stack: "q", itemStyle: { color: QUAD_COLOURS[q - 1] },
+        return { name: q + " " + data.quads[q], type: "bar", stack: "q", barMaxWidth: 90, itemStyle: { color: QUAD_COLOURS[q - 1] },
                  data: data.months.map(function (m) { return m["q" + q]; }) };
       })
     });
@@ -67,7 +67,7 @@
       yAxis: [{ type: "value", name: "Goldstein" }, { type: "value", name: "events", minInterval: 1 }],
       series: [
         { name: "Goldstein sum", type: "line", data: data.dyad.map(function (m) { return m.goldstein; }), itemStyle: { color: "#1f5f99" } },
-        { name: "events", type: "bar", yAxisIndex: 1, data: data.dyad.map(function (m) { return m.events; }), itemStyle: { color: "#c8d3dd" } }
+        { name: "events", type: "bar", yAxisIndex: 1, barMaxWidth: 60, data: data.dyad.map(function (m) { return m.events; }), itemStyle: { color: "#c8d3dd" } }
       ]
     });
   }
@@ -81,8 +81,8 @@
       xAxis: { type: "category", data: rows.map(function (m) { return m.month; }) },
       yAxis: [{ type: "value", name: "events", minInterval: 1 }, { type: "value", name: "Goldstein" }],
       series: [
-        { name: "as source", type: "bar", data: rows.map(function (m) { return m.as_source; }), itemStyle: { color: "#5b8fd1" } },
-        { name: "as target", type: "bar", data: rows.map(function (m) { return m.as_target; }), itemStyle: { color: "#e39a5a" } },
+        { name: "as source", type: "bar", barMaxWidth: 50, data: rows.map(function (m) { return m.as_source; }), itemStyle: { color: "#5b8fd1" } },
+        { name: "as target", type: "bar", barMaxWidth: 50, data: rows.map(function (m) { return m.as_target; }), itemStyle: { color: "#e39a5a" } },
         { name: "Goldstein out", type: "line", yAxisIndex: 1, data: rows.map(function (m) { return m.goldstein_out; }) },
         { name: "Goldstein in", type: "line", yAxisIndex: 1, data: rows.map(function (m) { return m.goldstein_in; }) }
       ]
