@@ -8,9 +8,14 @@ import re
 import sqlite3
 from html import unescape
 
+import warnings
+
 import pytest
 from click.testing import CliRunner
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():  # newer Starlette prefers httpx2 for its test client; httpx works
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
 
 from tacitus.cli import cli
 from tacitus.store import open_store
@@ -147,3 +152,32 @@ def test_serve_refuses_a_non_local_address_unless_given_with_host(web_db, monkey
     assert explicit.exit_code == 0 and started[-1] == ("0.0.0.0", 8000)
     assert "other machines can reach" in explicit.output
     assert is_loopback("localhost") and is_loopback("::1") and not is_loopback("0.0.0.0")
+
+
+@pytest.mark.slow
+def test_postgres_store_serves_the_same_view(web_db, coder, tmp_path_factory):  # noqa: F811
+    """Schema 3 on PostgreSQL: texts, tsvector search, the register, and a session that refuses writes."""
+    import psycopg
+
+    from store_helpers import create_database, postgres_server
+    from tacitus.corpus import run_corpus
+    from tacitus.store.views import framing_names
+
+    server = postgres_server()
+    base = next(server)
+    try:
+        url = create_database(base, "web")
+        run_corpus([CORPUS], url, workers=1, coder=coder)
+        with open_readonly(url) as pg, open_readonly(web_db) as lite:
+            for query in (DocumentQuery(text="ceasefire"), DocumentQuery(text="sanctions illegal"), DocumentQuery(actor="UKR"), DocumentQuery(quad_class=4)):
+                assert {d["key"] for d in search_documents(pg, query)["documents"]} == {d["key"] for d in search_documents(lite, query)["documents"]}
+            assert search_documents(pg, DocumentQuery(text="ceasefire"))["total"] == 1
+            assert sorted(map(str, framing_names(pg, actor="ISR"))) == sorted(map(str, framing_names(lite, actor="ISR")))
+            with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+                pg.execute("DELETE FROM documents")
+        client = TestClient(create_app(url))
+        for path in ("/", "/?q=ceasefire", "/doc?key=w08", "/actor?code=ISR", "/network", "/timeline", "/rejected"):
+            assert client.get(path).status_code == 200, path
+        assert "&lt;script&gt;window.__pwned" in client.get("/doc", params={"key": "w08"}).text
+    finally:
+        server.close()
