@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from html import unescape
-
 import warnings
+from html import unescape
 
 import pytest
 from click.testing import CliRunner
