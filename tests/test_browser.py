@@ -118,6 +118,7 @@ def test_article_highlights_an_actor_and_shows_evidence_on_click(server, browser
     spans = browser.find_elements(By.CSS_SELECTOR, "#doc-text .mention")
     israel = next(s for s in spans if s.text == "Israel")
     actor = israel.get_attribute("data-actor")
+    assert israel.get_attribute("title").startswith("ISR · “Israeli”")  # the hover tooltip
     israel.click()
     active = browser.find_elements(By.CSS_SELECTOR, f'#doc-text .mention.active[data-actor="{actor}"], h1 .mention.active[data-actor="{actor}"]')
     assert len(active) == 3  # "Israeli" in the title, "Israel" twice in the text

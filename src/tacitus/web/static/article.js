@@ -77,16 +77,15 @@
 
   document.addEventListener("click", function (ev) {
     var t = ev.target.closest("[data-events], [data-actor], tr[data-event]");
-    if (!t || t.tagName === "A" && t.closest(".legend") && ev.ctrlKey) return;
+    if (!t || t.closest(".legend")) return;  // legend entries are links to the actor page
     if (t.dataset.events) { showEvent(t.dataset.events.split(" ")[0]); return; }
     if (t.dataset.event) { showEvent(t.dataset.event); return; }
-    if (t.dataset.actor && !t.closest(".legend")) { showActor(t.dataset.actor); }
+    if (t.dataset.actor) showActor(t.dataset.actor);
   });
-  document.addEventListener("mouseover", function (ev) {
-    var t = ev.target.closest(".text [data-actor], h1 [data-actor], .legend [data-actor]");
-    if (!t) return;
-    document.querySelectorAll(".hover").forEach(function (n) { n.classList.remove("hover"); });
-    t.title = (data.actors[t.dataset.actor] || {}).code || "";
+  // hover: the actor's code and all its mentions, as a tooltip (set once per element)
+  document.querySelectorAll("[data-actor]").forEach(function (n) {
+    var a = data.actors[n.dataset.actor];
+    if (a) n.title = (a.code || "no code") + " · " + a.mentions.map(function (m) { return "“" + m.text + "”"; }).join(", ");
   });
   document.querySelectorAll("tr[data-event]").forEach(function (tr) {
     tr.addEventListener("keydown", function (ev) { if (ev.key === "Enter") showEvent(tr.dataset.event); });

@@ -28,7 +28,7 @@
       } },
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 260, edgeLength: [60, 160], gravity: 0.08 },
+        force: { initLayout: "circular", layoutAnimation: false, repulsion: 260, edgeLength: [60, 160], gravity: 0.08 },
         label: { show: true, position: "right", fontSize: 11 }, edgeSymbol: ["none", "arrow"], edgeSymbolSize: 7,
         data: data.nodes.map(function (n) {
           return { name: n.code, events: n.events, symbolSize: 12 + 30 * Math.sqrt(n.events / maxNode) };
