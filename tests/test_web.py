@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 with warnings.catch_warnings():  # newer Starlette prefers httpx2 for its test client; httpx works
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from tacitus.cli import cli
@@ -180,3 +180,28 @@ def test_postgres_store_serves_the_same_view(web_db, coder, tmp_path_factory):  
         assert "&lt;script&gt;window.__pwned" in client.get("/doc", params={"key": "w08"}).text
     finally:
         server.close()
+
+
+def test_a_document_stored_without_text_still_shows_its_events(web_db, tmp_path):  # noqa: F811
+    import shutil
+
+    db = tmp_path / "old.db"
+    shutil.copy(web_db, db)
+    with sqlite3.connect(db) as con:  # as if coded before the store kept texts
+        con.execute("DELETE FROM texts WHERE doc_key = 'w06'")
+    page = TestClient(create_app(db)).get("/doc", params={"key": "w06"})
+    assert page.status_code == 200
+    assert "stored before the store kept texts" in page.text and 'id="doc-text"' not in page.text
+    assert page.text.count('class="event-row"') == 5
+
+
+@pytest.mark.slow
+def test_worker_processes_send_texts_to_the_store(tmp_path):
+    from tacitus.corpus import run_corpus
+
+    db = tmp_path / "j2.db"
+    run_corpus([CORPUS], db, workers=2, chunk_size=2)
+    con = sqlite3.connect(db)
+    texts = dict(con.execute("SELECT doc_key, text FROM texts"))
+    assert texts == {k: d["text"] for k, d in _corpus().items() if d["text"].strip()}
+    assert con.execute("SELECT COUNT(*) FROM names").fetchone()[0] > 0
