@@ -205,3 +205,16 @@ def test_worker_processes_send_texts_to_the_store(tmp_path):
     texts = dict(con.execute("SELECT doc_key, text FROM texts"))
     assert texts == {k: d["text"] for k, d in _corpus().items() if d["text"].strip()}
     assert con.execute("SELECT COUNT(*) FROM names").fetchone()[0] > 0
+
+
+def test_evidence_marks_the_trigger_where_it_is_not_the_first_such_word():
+    from tacitus.model import ActorRef, Document, Event, Plover, Span
+    from tacitus.web.render import page_data
+
+    text = "Strikes ended. Unions said the strikes had ended and the army strikes back."
+    sentence = "Unions said the strikes had ended and the army strikes back."
+    at = text.index("strikes back")
+    event = Event("E1", 1, sentence, ActorRef(None, "the army", None, None, None), None, "190", "19", 4, -10.0, Plover(None),
+                  Span("strikes", at, at + 7))
+    data = page_data(Document(text=text, events=[event]))["events"]["E1"]
+    assert sentence[data["trigger_at"] :].startswith("strikes back")

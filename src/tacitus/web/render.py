@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tacitus.model import Document
+from tacitus.model import Document, Event
 
 COLOURS = 12  # actor colour classes c0 .. c11 in app.css; more actors reuse them
 
@@ -73,6 +73,21 @@ def segments(text: str, doc: Document, title: bool = False) -> list[Segment]:
     return out
 
 
+def trigger_in_evidence(doc: Document, event: Event) -> int | None:
+    """Where the trigger starts inside the evidence sentence (so the page marks that very word,
+    not an earlier one spelled the same), or None when the sentence is not found as is."""
+    text = doc.title if event.sentence < 0 else doc.text
+    start, evidence = event.trigger.start, event.evidence
+    if start is None or not evidence:
+        return None
+    at = text.find(evidence)
+    while at >= 0:
+        if at <= start < at + len(evidence):
+            return start - at
+        at = text.find(evidence, at + 1)
+    return None
+
+
 def page_data(doc: Document) -> dict[str, Any]:
     """What the article page's script needs: actors with their mentions, events with every
     qualifier and its evidence. Serialised with Jinja's `tojson`, which escapes < > & '."""
@@ -89,5 +104,6 @@ def page_data(doc: Document) -> dict[str, Any]:
         data = asdict(e)
         data["factual"] = e.factual
         data["name"] = cameo[e.cameo].name if e.cameo in cameo else ""
+        data["trigger_at"] = trigger_in_evidence(doc, e)
         events[e.id] = data
     return {"actors": actors, "events": events}

@@ -66,7 +66,8 @@
     panel.appendChild(dl);
     panel.appendChild(el("h3", "Evidence"));
     var quote = el("blockquote", null, "evidence");
-    var text = e.evidence || "", trig = e.trigger.text || "", at = trig ? text.indexOf(trig) : -1;
+    var text = e.evidence || "", trig = e.trigger.text || "";
+    var at = e.trigger_at !== null && text.substr(e.trigger_at, trig.length) === trig ? e.trigger_at : (trig ? text.indexOf(trig) : -1);
     if (at >= 0) {
       quote.appendChild(document.createTextNode(text.slice(0, at)));
       quote.appendChild(el("mark", trig));
