@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,5 +16,11 @@ def web_db(coder, tmp_path_factory) -> Path:
     from tacitus.corpus import run_corpus
 
     db = tmp_path_factory.mktemp("web") / "corpus.db"
-    run_corpus([CORPUS], db, workers=1, coder=coder)
+    # read by its bare name, so record ids (and the screenshots) carry no checkout path
+    here = os.getcwd()
+    os.chdir(CORPUS.parent)
+    try:
+        run_corpus([CORPUS.name], db, workers=1, coder=coder)
+    finally:
+        os.chdir(here)
     return db
