@@ -46,8 +46,9 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none; anchors 'on Monday', 'yesterday'.")
 @click.option("--all", "all_events", is_flag=True, help="TSV/CSV: also export negated, modal and reported events (default: only asserted facts).")
+@click.option("--with-text", is_flag=True, help="JSONL: add each document's `text`, which the offsets point into.")
 @_dictionary_options
-def code_command(paths, fmt, output, date, all_events, actor_files, agent_files, pattern_files) -> None:
+def code_command(paths, fmt, output, date, all_events, with_text, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS (.txt, .jsonl, .csv, .html files, directories, or - for stdin).
 
     Bad records are reported on stderr (file and line) and in the document's `errors`; the
@@ -70,7 +71,12 @@ def code_command(paths, fmt, output, date, all_events, actor_files, agent_files,
 
     documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date))))
     with click.open_file(output, "w", encoding="utf-8") as out:
-        WRITERS[fmt](documents, out, all_events=all_events)
+        if with_text and fmt == "jsonl":
+            from tacitus.writers.jsonl import write_jsonl
+
+            write_jsonl(documents, out, include_text=True)
+        else:
+            WRITERS[fmt](documents, out, all_events=all_events)
     if failed:
         click.echo(f"{failed} record(s) failed; see the messages above.", err=True)
         sys.exit(1)
@@ -113,6 +119,20 @@ def eval_command(gold, fmt, as_json, limit, show_errors, texts, actor_files, age
         click.echo(render_report(report, show_errors=show_errors))
 
 
+@cli.command("show")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of uncoded documents that carry none.")
+@click.option("--width", type=click.IntRange(min=40), default=None, help="Line width (default: the terminal's).")
+@_dictionary_options
+def show_command(paths, date, width, actor_files, agent_files, pattern_files) -> None:
+    """Print documents for a human: the text with actors, triggers and quotes highlighted,
+    then the events one per line. PATHS are coded JSONL (`tacitus code --with-text`) or any
+    input `tacitus code` reads (coded first), or - for stdin."""
+    from tacitus.show import load, show
+
+    show(load(paths, date=_iso(date), coder_factory=lambda: _coder(actor_files, agent_files, pattern_files)), width=width)
+
+
 # --- corpus runs (store) ---
 
 _DB_HELP = "The store: a SQLite file path, or a postgresql:// URL."
@@ -146,7 +166,7 @@ def run_command(paths, db, workers, recode, date, chunk_size, actor_files, agent
 
 @cli.command("export")
 @click.option("--db", required=True, help=_DB_HELP)
-@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet", "names"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event; names: the framing register, one row per document, speaker, actor and name (TSV).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--since", type=DATE, default=None, help="Only events on or after this date.")
 @click.option("--until", type=DATE, default=None, help="Only events on or before this date.")
@@ -161,6 +181,15 @@ def export_command(db, fmt, output, since, until, sources, targets, roots, all_e
 
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give an output file with -o.")
+    if fmt == "names":
+        from tacitus.framing import export_names
+
+        try:
+            count = export_names(db, output)
+        except FileNotFoundError as err:
+            raise click.ClickException(str(err)) from err
+        click.echo(f"{count} names written", err=True)
+        return
     filters = EventFilter(_iso(since), _iso(until), tuple(sources), tuple(targets), tuple(roots))
     try:
         count = export_store(db, fmt, output, filters, all_events=all_events)
@@ -170,7 +199,7 @@ def export_command(db, fmt, output, since, until, sources, targets, roots, all_e
 
 
 @cli.command("query")
-@click.argument("kind", type=click.Choice(["dyad", "roots", "goldstein", "top-actors"]))
+@click.argument("kind", type=click.Choice(["dyad", "roots", "goldstein", "top-actors", "names"]))
 @click.option("--db", required=True, help=_DB_HELP)
 @click.option("--source", default=None, help="Source actor code prefix (dyad: one side).")
 @click.option("--target", default=None, help="Target actor code prefix (dyad: the other side).")
@@ -181,9 +210,11 @@ def export_command(db, fmt, output, since, until, sources, targets, roots, all_e
 @click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True, help="goldstein/top-actors: group actors by code or by country.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="top-actors: how many.")
 @click.option("--directed", is_flag=True, help="dyad: only source -> target, not both directions.")
+@click.option("--actor", default=None, help="names: actor code prefix (ISR matches ISRGOV).")
+@click.option("--speaker", default=None, help="names: speaker code prefix, or any part of the speaker's name.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file for csv/json (default: stdout).")
-def query_command(kind, db, source, target, since, until, roots, all_events, by, limit, directed, fmt, output) -> None:
+def query_command(kind, db, source, target, since, until, roots, all_events, by, limit, directed, actor, speaker, fmt, output) -> None:
     """Answer a common question about a store without SQL.
 
     \b
@@ -191,14 +222,20 @@ def query_command(kind, db, source, target, since, until, roots, all_events, by,
     roots       events per CAMEO root per month
     goldstein   Goldstein sum per (source, target) dyad per month
     top-actors  the actors in most events
+    names       the framing register: the names each speaker used for each actor (--actor, --speaker)
     """
     from tacitus.query import query_frame, render, table
 
     try:
-        frame = query_frame(
-            db, kind, source=source, target=target, since=_iso(since), until=_iso(until), roots=roots,
-            all_events=all_events, by=by, limit=limit, directed=directed,
-        )
+        if kind == "names":
+            from tacitus.framing import names_frame
+
+            frame = names_frame(db, actor=actor, speaker=speaker)
+        else:
+            frame = query_frame(
+                db, kind, source=source, target=target, since=_iso(since), until=_iso(until), roots=roots,
+                all_events=all_events, by=by, limit=limit, directed=directed,
+            )
     except ValueError as err:
         raise click.UsageError(str(err)) from err
     except FileNotFoundError as err:
@@ -210,6 +247,34 @@ def query_command(kind, db, source, target, since, until, roots, all_events, by,
         return
     with click.open_file(output, "w", encoding="utf-8") as out:
         out.write(render(frame, fmt))
+
+
+@cli.command("serve")
+@click.option("--db", required=True, help=_DB_HELP)
+@click.option("--host", default=None, envvar="TACITUS_HOST", help="Address to bind (default 127.0.0.1). A non-local address is used only when given here, on the command line.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve_command(ctx, db, host, port) -> None:
+    """Serve a read-only web view of a store: documents and search, articles with their
+    evidence, actors and their framing register, the network and the timeline."""
+    from click.core import ParameterSource
+
+    from tacitus.web import LOCAL_HOST, is_loopback, serve
+
+    explicit = ctx.get_parameter_source("host") == ParameterSource.COMMANDLINE
+    host = host or LOCAL_HOST
+    if not is_loopback(host):
+        if not explicit:
+            raise click.ClickException(f"refusing to serve on {host} (from TACITUS_HOST): a non-local address needs an explicit --host")
+        click.echo(f"warning: serving on {host}: other machines can reach this view (read-only, no login)", err=True)
+    try:
+        from tacitus.store import open_store
+
+        open_store(db, create=False).close()
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"serving {db} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    serve(db, host=host, port=port)
 
 
 def main() -> None:

@@ -229,6 +229,7 @@ class _Run:
     def store(self, chunk: _Chunk) -> None:
         """Wait for a chunk's coding and store the whole chunk in one transaction."""
         for record, doc in zip(chunk.to_code, chunk.future.result(), strict=True):
+            doc.text = doc.text or record.doc.text  # workers do not send the text back; the store keeps it
             record.doc = doc
             record.settle()
         save(self.backend, chunk.records, replace=self.recode, run_id=self.run_id)

@@ -9,11 +9,12 @@ from typing import TextIO
 from tacitus.model import Document
 
 
-def write_jsonl(documents: Iterable[Document], out: TextIO, all_events: bool = True) -> int:
+def write_jsonl(documents: Iterable[Document], out: TextIO, all_events: bool = True, include_text: bool = False) -> int:
     """Write every document; returns the number written. `all_events` is accepted for symmetry:
-    the JSON keeps every event with its flags."""
+    the JSON keeps every event with its flags. `include_text` adds each document's `text`,
+    which the offsets point into."""
     count = 0
     for doc in documents:
-        out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(doc.to_dict(include_text=include_text), ensure_ascii=False) + "\n")
         count += 1
     return count
