@@ -28,7 +28,7 @@ def output_digest(path: Path, save: Path | None = None) -> tuple[str, int]:
     (kept in `save` when given, to diff against an earlier run)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
     command = ["nice", "-n", "5", sys.executable, "-m", "tacitus", "code", str(path)]
-    run = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    run = subprocess.run(command, env=env, capture_output=True, check=False)
     if run.returncode not in (0, 1):  # 1 only means some record failed; that is part of the output
         sys.stderr.write(run.stderr.decode("utf-8", "replace"))
         raise SystemExit(f"digest: tacitus code exited with {run.returncode}")
