@@ -24,7 +24,7 @@ WORD_LISTS = (
     "light_verbs", "intent_heads", "scheduled_heads", "call_heads", "future_aux", "possible_aux",
     "obligation_aux", "weekdays", "months", "generic_heads", "relational_heads", "locative_preps",
     "not_persons", "generic_titles", "accusing_cues", "not_actor_entities", "claim_cues",
-    "committing_governors", "refusing_governors",
+    "committing_governors", "refusing_governors", "person_suffixes", "place_preps",
 )
 AnaphorKind = Literal["igo", "armed", "country"]
 ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")

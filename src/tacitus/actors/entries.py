@@ -15,8 +15,7 @@ from spacy.tokens import Doc
 
 from tacitus.words import words
 
-# -er/-or are left out on purpose: "destroyer", "bomber", "tanker", "carrier" are things.
-PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+PERSON_SUFFIXES = tuple(sorted(words("person_suffixes")))  # str.endswith takes a tuple
 NOT_PERSONS = words("not_persons")
 # Entry kinds that name a place or a people (and so give a country) rather than an actor.
 COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil")

@@ -7,9 +7,9 @@ from spacy.tokens import Token
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.model import Actor, Event, Place
 from tacitus.syntax import entity_of
-from tacitus.words import actor_words
+from tacitus.words import actor_words, words
 
-PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+PLACE_PREPS = words("place_preps")
 
 
 def place_of(tok: Token, actors: ActorLexicon) -> Place | None:
