@@ -95,14 +95,14 @@ class Coder:
 
     def code_parsed(self, document: Document, sentences: list[ParsedSentence]) -> Document:
         """Run the stages over one parsed document; fills its actors, statements and events."""
-        doc = self.prepare(document, sentences)
-        events = []
+        doc = self.prepare(document, sentences)  # parse -> mentions -> actors
         for sentence in doc.parsed_sentences:
             speech = sentence_statements(doc, sentence, self.speech)
-            built = [(t, trigger_events(doc, sentence, t, speech, self.knowledge, doc.day)) for t in find_triggers(sentence.span, self.knowledge.lexicon)]
+            triggers = find_triggers(sentence.span, self.knowledge.lexicon)
+            built = [(t, trigger_events(doc, sentence, t, speech, self.knowledge, doc.day)) for t in triggers]
             doc.statements.extend(speech.statements)
-            events.extend(derived_events(doc, sentence, speech, built, doc.day))
-        kept = dedupe(events)
+            doc.events.extend(derived_events(doc, sentence, speech, built, doc.day))
+        kept = dedupe(doc.events)
         infer_countries(document.actors, kept)
         document.statements, document.events = doc.statements, numbered(kept)
         return document
