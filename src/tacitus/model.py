@@ -8,9 +8,9 @@ contract; `from_dict` reads it back (for `tacitus eval --format tacitus` and the
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-MODALITIES = (
+Modality = Literal[
     "asserted",  # plain statement of fact
     "future",  # will, is set to, is to
     "intended",  # plans to, wants to, threatens to, vows to
@@ -18,7 +18,9 @@ MODALITIES = (
     "obligation",  # should, must, calls for ... to be
     "hypothetical",  # if / unless clauses, would without a report frame
     "question",  # the sentence asks
-)
+]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+ActorKind = Literal["person", "group", "country", "organisation"]
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Actor:
     code: str | None
     country: str | None
     sector: str | None
-    kind: str = "group"  # person | group | country | organisation
+    kind: ActorKind = "group"
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -91,7 +93,7 @@ class Event:
     plover: Plover
     trigger: Span
     negated: bool = False
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     attributed_to: str | None = None
     statement: str | None = None
     date: str | None = None

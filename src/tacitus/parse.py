@@ -10,7 +10,6 @@ is parsed too, so "He …" finds its antecedent.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -122,19 +121,3 @@ class Parser:
                     result.append(ParsedSentence(n, sentence.start_char, alone[:], False, sentence.start_char))
             out.append(result)
         return out
-
-
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""), ("'s", ""))
-
-
-def lemma_candidates(word: str) -> list[str]:
-    """Possible lemmas of an inflected English word, by suffix rules (a superset is fine)."""
-    word = word.lower()
-    out = [word]
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)] + repl
-            out.append(stem)
-            if re.search(r"([bdgklmnprtz])\1$", stem):  # "bombarded", "shelled", "planned"
-                out.append(stem[:-1])
-    return out

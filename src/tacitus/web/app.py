@@ -101,26 +101,26 @@ def store_label(db: str | Path) -> str:
     return Path(text).name
 
 
-def create_app(db: str | Path) -> Starlette:
-    """The web view of the store `db` (a SQLite path or a postgresql:// URL), which must exist
-    at the latest schema (`tacitus serve` brings it there first)."""
-    templates = _templates()
-    open_readonly(db).close()  # fail now, not on the first request
+class _Pages:
+    """The page handlers of one store's web view; each opens the store read-only per request."""
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = db
+        self.templates = _templates()
+        self.label = store_label(db)
 
     @contextmanager
-    def store() -> Iterator[Backend]:
-        backend = open_readonly(db)
+    def store(self) -> Iterator[Backend]:
+        backend = open_readonly(self.db)
         try:
             yield backend
         finally:
             backend.close()
 
-    label = store_label(db)
+    def render(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return self.templates.TemplateResponse(request, name, {"db": self.label, "params": dict(request.query_params), **context}, status_code=status_code)
 
-    def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, {"db": label, "params": dict(request.query_params), **context}, status_code=status_code)
-
-    def documents_page(request: Request) -> HTMLResponse:
+    def documents_page(self, request: Request) -> HTMLResponse:
         quad = _param(request, "quad")
         root = _param(request, "root")
         query = DocumentQuery(
@@ -129,43 +129,43 @@ def create_app(db: str | Path) -> Starlette:
             quad_class=int(quad) if quad and quad.isdigit() else None, plover=_param(request, "plover"),
             factual_only=bool(_param(request, "factual")), page=_page(request),
         )
-        with store() as backend:
+        with self.store() as backend:
             result = search_documents(backend, query)
             choices = facets(backend)
-        return render(request, "documents.html", result=result, facets=choices, query=query)
+        return self.render(request, "documents.html", result=result, facets=choices, query=query)
 
-    def article_page(request: Request) -> HTMLResponse:
+    def article_page(self, request: Request) -> HTMLResponse:
         key = request.query_params.get("key", "")
-        with store() as backend:
+        with self.store() as backend:
             found = document(backend, key)
         if found is None:
-            return render(request, "missing.html", status_code=404, what=f"document {key}")
+            return self.render(request, "missing.html", status_code=404, what=f"document {key}")
         doc = found["doc"]
-        return render(
+        return self.render(
             request, "article.html", row=found["row"], doc=doc, names=found["names"], has_text=found["has_text"],
             title_segments=segments(doc.title, doc, title=True), text_segments=segments(doc.text, doc),
             data=page_data(doc), actor_names={a.id: (a.mentions[0].text if a.mentions else a.name) for a in doc.actors},
         )
 
-    def actor_page(request: Request) -> HTMLResponse:
+    def actor_page(self, request: Request) -> HTMLResponse:
         code = (_param(request, "code") or "").upper()
         if not code:
-            return render(request, "missing.html", status_code=404, what="an actor code (?code=ISR)")
-        with store() as backend:
+            return self.render(request, "missing.html", status_code=404, what="an actor code (?code=ISR)")
+        with self.store() as backend:
             profile = actor_profile(backend, code)
-        return render(request, "actor.html", profile=profile, chart={"months": profile["months"]})
+        return self.render(request, "actor.html", profile=profile, chart={"months": profile["months"]})
 
-    def network_page(request: Request) -> HTMLResponse:
+    def network_page(self, request: Request) -> HTMLResponse:
         weight = "goldstein" if request.query_params.get("weight") == "goldstein" else "events"
-        with store() as backend:
+        with self.store() as backend:
             graph = network(backend, _event_query(request))
             choices = facets(backend)
-        return render(request, "network.html", graph=graph, weight=weight, facets=choices)
+        return self.render(request, "network.html", graph=graph, weight=weight, facets=choices)
 
-    def timeline_page(request: Request) -> HTMLResponse:
+    def timeline_page(self, request: Request) -> HTMLResponse:
         flt = _event_query(request)
         source, target = _param(request, "source"), _param(request, "target")
-        with store() as backend:
+        with self.store() as backend:
             months = timeline(backend, flt)
             dyads = top_dyads(backend)
             if not (source and target) and dyads:
@@ -175,24 +175,30 @@ def create_app(db: str | Path) -> Starlette:
             by_month = {row["month"]: row for row in series}
             series = [by_month.get(m["month"], {"month": m["month"], "events": 0, "goldstein": 0.0}) for m in months]
             choices = facets(backend)
-        return render(
+        return self.render(
             request, "timeline.html", facets=choices, dyads=dyads, source=source, target=target,
             chart={"months": months, "dyad": series, "source": source, "target": target, "quads": QUADS},
         )
 
-    def rejected_page(request: Request) -> HTMLResponse:
-        with store() as backend:
+    def rejected_page(self, request: Request) -> HTMLResponse:
+        with self.store() as backend:
             rows = rejected_documents(backend)
             choices = facets(backend)
-        return render(request, "rejected.html", rows=rows, facets=choices)
+        return self.render(request, "rejected.html", rows=rows, facets=choices)
 
+
+def create_app(db: str | Path) -> Starlette:
+    """The web view of the store `db` (a SQLite path or a postgresql:// URL), which must exist
+    at the latest schema (`tacitus serve` brings it there first)."""
+    open_readonly(db).close()  # fail now, not on the first request
+    pages = _Pages(db)
     routes = [
-        Route("/", documents_page, name="documents"),
-        Route("/doc", article_page, name="article"),
-        Route("/actor", actor_page, name="actor"),
-        Route("/network", network_page, name="network"),
-        Route("/timeline", timeline_page, name="timeline"),
-        Route("/rejected", rejected_page, name="rejected"),
+        Route("/", pages.documents_page, name="documents"),
+        Route("/doc", pages.article_page, name="article"),
+        Route("/actor", pages.actor_page, name="actor"),
+        Route("/network", pages.network_page, name="network"),
+        Route("/timeline", pages.timeline_page, name="timeline"),
+        Route("/rejected", pages.rejected_page, name="rejected"),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
     return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])
