@@ -41,6 +41,7 @@ from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.parse import QUOTE_MARKS, ParsedSentence, Parser, lemma_candidates, load_nlp
+from tacitus.places import locate
 from tacitus.qualify import event_date, is_negated, modality, parse_anchor
 from tacitus.statements import (
     RawStatement,
@@ -194,6 +195,7 @@ class Coder:
         infer_countries(document.actors, document.events)
         for n, event in enumerate(document.events, start=1):
             event.id = f"E{n}"
+        locate(document, sentences)  # places of events and actors: tacitus.places
         return document
 
     def _statements(self, said: list[RawStatement], context: _Context, statements: list[Statement]) -> list[tuple[set[int], str | None, str]]:
