@@ -52,10 +52,11 @@ FORMAT = 1  # bump when the compiled index changes shape
 FEATURES = ("country", "adm1", "city")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "of")
+PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside")
 EVENT_LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "throughout", "on")
 # Scores: a country name is a country unless the context says otherwise; regions and cities
 # compete by population (log10); mentioning a candidate's country or region is decisive.
-BASE = {"country": 40.0, "adm1": 8.0, "city": 10.0}
+BASE = {"country": 40.0, "adm1": 11.0, "city": 10.0}
 COUNTRY_BONUS = 30.0
 COUNTRY_PER_MENTION = 10.0
 ADM1_BONUS = 40.0
@@ -383,6 +384,7 @@ class _Mention:
     name: str
     entry: Entry | None = None
     tokens: tuple[int, ...] = ()  # token indices in the sentence's Doc
+    first: Entry | None = None  # read without the other names: what it adds to the context
 
 
 def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer) -> list[_Mention]:
@@ -394,6 +396,16 @@ def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer) -> list[_Mention]:
         for ent in span.ents:
             if ent.label_ in PLACE_LABELS:
                 out.append(_Mention(sentence.index, sentence.delta + ent.start_char, sentence.delta + ent.end_char, _clean(ent.text), tokens=tuple(range(ent.start, ent.end))))
+        taken = {t for m in out for t in m.tokens}
+        for tok in span:
+            # "in Hyderabad", "near Upper Blorfton": a proper name after a place preposition is a
+            # place even when the entity recogniser missed it or called it something else
+            if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.i in taken or tok.head.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i] + [tok]
+            name = span.doc[words[0].i : tok.i + 1].text
+            if gazetteer.candidates(name) or tok.ent_type_ in ("", *PLACE_LABELS):
+                out.append(_Mention(sentence.index, sentence.delta + words[0].idx, sentence.delta + tok.idx + len(tok), name, tokens=tuple(range(words[0].i, tok.i + 1))))
         return out
     tokens = list(span)
     i = 0
@@ -416,17 +428,18 @@ def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer) -> list[_Mention]:
 
 
 def _context(document: Document, mentions: list[_Mention], gazetteer: Gazetteer) -> PlaceContext:
-    """Countries and regions the document speaks of: its actors' countries and every place
-    name that means one thing only."""
-    context = PlaceContext()
+    """Countries and regions the document speaks of: its actors' countries and its place
+    names, each read in the light of the others (two passes, so "Virginia" next to
+    "Alexandria" settles both)."""
+    base = PlaceContext()
     for actor in document.actors:
         if actor.country and gazetteer.country(actor.country):
-            context.countries[actor.country] += 1
+            base.countries[actor.country] += 1
+    context = PlaceContext(Counter(base.countries), Counter(base.adm1s))
     for mention in mentions:
-        options = gazetteer.candidates(mention.name)
-        primary = [e for e, alias in options if not alias]
-        if len(primary) == 1 or len({(e.country, e.adm1) for e, _ in options}) == 1 and options:
-            context.add((primary or [options[0][0]])[0])
+        mention.first = gazetteer.resolve(mention.name, base)
+        if mention.first is not None:
+            context.add(mention.first)
     return context
 
 
@@ -469,7 +482,13 @@ def _actor_place(head: Token, by_token: dict[int, _Mention]) -> _Mention | None:
 
 def _resolved(mention: _Mention, gazetteer: Gazetteer, context: PlaceContext) -> Place:
     if mention.entry is None:
-        mention.entry = gazetteer.resolve(mention.name, context)
+        others = context
+        if mention.first is not None:  # a name is no context for itself
+            others = PlaceContext(Counter(context.countries), Counter(context.adm1s))
+            others.countries.subtract([mention.first.country] if mention.first.country else [])
+            others.adm1s.subtract([mention.first.adm1] if mention.first.adm1 else [])
+            others.countries, others.adm1s = +others.countries, +others.adm1s
+        mention.entry = gazetteer.resolve(mention.name, others)
     return mention.entry.place(mention.name) if mention.entry else Place(name=mention.name)
 
 

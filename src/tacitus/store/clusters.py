@@ -68,7 +68,7 @@ CLUSTER_STEP = [
 )""",
     """CREATE TABLE doc_minhash (
     doc_key TEXT PRIMARY KEY,      -- a coded document
-    signature TEXT NOT NULL        -- MinHash of its word shingles, hex (store/neardup.py)
+    signature TEXT NOT NULL        -- MinHash of its word shingles, "scheme:hex" (store/neardup.py)
 )""",
 ]
 

@@ -25,6 +25,7 @@ from tacitus.store.backends import Backend
 
 THRESHOLD = 0.8
 NUM_PERM = 64
+SCHEME = "affine32"  # explicit: stored signatures must compare equal across installs
 SHINGLE = 3
 MIN_WORDS = 25
 _WORD = re.compile(r"\w+")
@@ -35,18 +36,21 @@ def signature(text: str) -> MinHash | None:
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch(list(shingles))
     return minhash
 
 
 def _encode(minhash: MinHash) -> str:
-    return minhash.hashvalues.astype("<u4").tobytes().hex()
+    return f"{SCHEME}:" + minhash.hashvalues.astype("<u4").tobytes().hex()
 
 
-def _decode(text: str) -> MinHash:
-    values = np.frombuffer(bytes.fromhex(text), dtype="<u4").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values)
+def _decode(text: str) -> MinHash | None:
+    scheme, _, values = text.partition(":")
+    if scheme != SCHEME:
+        return None  # written by another scheme: not comparable
+    array = np.frombuffer(bytes.fromhex(values), dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=NUM_PERM, hashvalues=array, scheme=SCHEME)
 
 
 class NearDuplicates:
@@ -65,7 +69,9 @@ class NearDuplicates:
             "SELECT h.doc_key, h.signature FROM doc_minhash h JOIN documents d ON d.key = h.doc_key WHERE d.status = 'coded' ORDER BY d.seq"
         )
         for key, text in rows:
-            near._insert(key, _decode(text))
+            minhash = _decode(text)
+            if minhash is not None:
+                near._insert(key, minhash)
         return near
 
     def _insert(self, key: str, minhash: MinHash) -> None:
