@@ -62,6 +62,7 @@ COUNTRY_PER_MENTION = 10.0
 ADM1_BONUS = 40.0
 CAPITAL_BONUS = 3.0
 ALIAS_PENALTY = 12.0
+CITY_OVER_REGION = 5.0
 GENERIC_PARTS = re.compile(
     r"\b(oblast|oblast'|province|governorate|state|region|district|department|county|prefecture|"
     r"territory|autonomous|republic|of|the|krai|kray|voivodeship|muhafazah|wilayah|vilayeti|sheng|land)\b"
@@ -150,6 +151,8 @@ class Gazetteer:
             return None
         context = context or PlaceContext()
         top = max(context.countries.values(), default=0)
+        # "Kyiv", "Gaza", "Idlib": a city and its region of the same name are, in news, the city
+        cities = {(e.country, fold(e.name)) for e, alias in options if e.feature == "city" and not alias}
 
         def score(option: tuple[Entry, bool]) -> float:
             entry, alias = option
@@ -158,6 +161,8 @@ class Gazetteer:
                 value += CAPITAL_BONUS
             if alias:
                 value -= ALIAS_PENALTY
+            if entry.feature == "adm1" and (entry.country, fold(entry.name)) in cities:
+                value -= CITY_OVER_REGION
             seen = context.countries.get(entry.country or "", 0)
             if seen:
                 value += COUNTRY_BONUS + COUNTRY_PER_MENTION * min(seen, 3) * (seen / top)
@@ -535,8 +540,9 @@ def locate(document: Document, sentences: list[ParsedSentence], gazetteer: Gazet
         if chosen is None:
             source_span = (event.source.start, event.source.end) if event.source else (None, None)
             others = [m for m in here if not (source_span[0] is not None and m.start >= source_span[0] and m.end <= (source_span[1] or 0))]
-            cities = [m for m in others if m.entry and m.entry.feature != "country"]
-            chosen = (cities or others or [None])[0]
+            # the most precise place named: a city, then a region, then an unknown name, then a country
+            rank = {"city": 0, "adm1": 1, None: 2, "country": 3}
+            chosen = min(others, key=lambda m: rank[m.entry.feature if m.entry else None], default=None)
         if chosen is None:
             chosen = dominant
         if chosen is not None:

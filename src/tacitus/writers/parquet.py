@@ -24,7 +24,7 @@ TYPES = {
     "sentence": pa.int32(), "quad_class": pa.int8(), "goldstein": pa.float64(), "negated": pa.bool_(),
     "date": pa.date32(), "doc_date": pa.date32(), "place_lat": pa.float64(), "place_lon": pa.float64(),
     "global_id": pa.int64(), "cluster_id": pa.int64(), "num_mentions": pa.int32(), "num_sources": pa.int32(),
-    "num_articles": pa.int32(), "date_added": pa.timestamp("s", tz="UTC"),
+    "num_articles": pa.int32(), "date_added": pa.timestamp("ms", tz="UTC"),
 }
 SCHEMA = pa.schema([(name, TYPES.get(name, pa.string())) for name in COLUMNS])
 ROW_GROUP = 50_000
