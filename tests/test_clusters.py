@@ -152,3 +152,18 @@ def test_sources_are_counted_by_name_else_by_host():
     assert source_name("Levant Wire ", None) == source_name("levant wire", "https://x.example/1") == "levant wire"
     assert source_name(None, "https://www.harbour.example/a") == "harbour.example"
     assert source_name(None, None) == ""
+
+
+def test_recoding_relinks_without_double_counting(coder, incident_store, tmp_path):
+    import shutil
+
+    copy = tmp_path / "recode.db"
+    shutil.copy(incident_store, copy)
+    before = depot_cluster(copy)
+    news = write(tmp_path / "news.jsonl", [*INCIDENT, ELSEWHERE])
+    run_corpus([str(news)], copy, workers=1, coder=coder, recode=True)
+    assert depot_cluster(copy) == before
+    with open_store(copy) as backend:
+        (events,) = backend.query("SELECT COUNT(*) FROM events")[0]
+        (linked,) = backend.query("SELECT COUNT(*) FROM event_mentions")[0]
+    assert linked == events

@@ -196,6 +196,7 @@ class _Run:
         self.hashes: dict[str, str] = {}  # text hash -> key, in flight
         self.messages: list[str] = []
         self.near = NearDuplicates.load(backend)  # syndicated copies: store/neardup.py
+        update_clusters(backend)  # documents a stopped run saved but did not link
 
     def classify(self, batch: list[Document]) -> tuple[list[Record], list[Record]]:
         """What to do with each document of a batch read from the input."""
@@ -238,7 +239,7 @@ class _Run:
             record.settle()
         save(self.backend, chunk.records, replace=self.recode, run_id=self.run_id)
         self.near.save(self.backend, chunk.records)
-        update_clusters(self.backend)  # cross-article event clusters: store/clusters.py
+        update_clusters(self.backend, [r.key for r in chunk.records])  # cross-article event clusters: store/clusters.py
         for record in chunk.records:
             self.keys.discard(record.key)
             if record.text_hash and self.hashes.get(record.text_hash) == record.key:

@@ -49,7 +49,6 @@ if TYPE_CHECKING:  # spaCy types only; this module imports without spaCy loaded
     from tacitus.parse import ParsedSentence
 
 FORMAT = 1  # bump when the compiled index changes shape
-FEATURES = ("country", "adm1", "city")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "of")
 PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside")

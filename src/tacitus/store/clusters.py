@@ -16,15 +16,17 @@ counted but did not code) and NumSources (distinct `source` fields of those docu
 document without a source counts by its URL's host; documents with neither count as one
 source).
 
-Incremental and crash-safe: `update_clusters` links every coded or duplicate document not yet
+Incremental and crash-safe: `update_clusters` links the coded or duplicate documents not yet
 linked (`cluster_docs` remembers which, with its storing order, so a recoded document is
-unlinked and linked again), in one transaction. Running it twice changes nothing.
+unlinked and linked again), in one transaction. A run links each batch it saves, and catches
+up once at its start (documents saved just before a crash); an export catches up too. Running
+it twice changes nothing.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date as Date
 from datetime import timedelta
 from typing import Any
@@ -188,20 +190,31 @@ def source_name(source: str | None, url: str | None) -> str:
     return host.removeprefix("www.") if host else ""
 
 
-def update_clusters(backend: Backend) -> int:
-    """Link every coded or duplicate document not linked yet (and relink recoded ones), in one
-    transaction; returns how many documents were linked."""
+def update_clusters(backend: Backend, keys: Sequence[str] | None = None) -> int:
+    """Link coded or duplicate documents not linked yet (and relink recoded ones), in one
+    transaction; returns how many documents were linked. `keys` limits the work to those
+    documents (a run passes each batch it saves); without it every document is checked."""
+    chosen = ""
+    params: list[str] = []
+    if keys is not None:
+        if not keys:
+            return 0
+        chosen = f" AND d.key IN ({', '.join('?' * len(keys))})"
+        params = list(keys)
     with backend.transaction():
         linker = _Linker(backend)
         stale = backend.query(
             "SELECT c.doc_key FROM cluster_docs c LEFT JOIN documents d ON d.key = c.doc_key "
-            "WHERE d.key IS NULL OR d.seq <> c.seq OR d.status NOT IN ('coded', 'duplicate')"
+            + ("WHERE c.doc_key IN ({}) AND ".format(", ".join("?" * len(params))) if keys is not None else "WHERE ")
+            + "(d.key IS NULL OR d.seq <> c.seq OR d.status NOT IN ('coded', 'duplicate'))",
+            params,
         )
         for (key,) in stale:
             linker.unlink(key)
         pending = backend.query(
             "SELECT d.key, d.seq, d.status, d.duplicate_of FROM documents d LEFT JOIN cluster_docs c ON c.doc_key = d.key "
-            "WHERE c.doc_key IS NULL AND d.status IN ('coded', 'duplicate') ORDER BY d.seq"
+            f"WHERE c.doc_key IS NULL AND d.status IN ('coded', 'duplicate'){chosen} ORDER BY d.seq",
+            params,
         )
         for key, seq, status, original in pending:
             if status == "coded":
