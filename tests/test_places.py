@@ -164,3 +164,21 @@ def test_places_survive_json(coder):
     old = {**doc.to_dict()}
     old["events"] = [{**e, "place": {"name": "Kharkiv", "country": "UKR"}} for e in old["events"]]
     assert Document.from_dict(old).events[0].place == Place("Kharkiv", "UKR")  # old output still reads
+
+
+def test_every_shipped_region_name_finds_its_region():
+    from tacitus.places import load_regions
+
+    for code, (_city, names) in load_regions().items():
+        for name in names:
+            found = [e for e, _alias in load_gazetteer().candidates(name) if e.geo_id == f"iso3166-2:{code}"]
+            assert found, (code, name)
+            # matched to GeoNames: coordinates, and a GDELT-style ADM1 code rather than the ISO one
+            assert found[0].lat is not None and found[0].adm1 and "-" not in found[0].adm1, (code, name)
+
+
+def test_regions_named_alike_in_two_countries_follow_the_context():
+    assert resolve_place("Punjab", PlaceContext.of(["PAK"])).country == "PAK"
+    assert resolve_place("Punjab", PlaceContext.of(["IND"])).country == "IND"
+    sindh = resolve_place("Sindh")
+    assert sindh.adm1 == resolve_place("Karachi").adm1 and near(sindh, 25.5, 68.0, within=250)

@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # spaCy types only; this module imports without spaCy loaded
 
     from tacitus.parse import ParsedSentence
 
-FORMAT = 1  # bump when the compiled index changes shape
+FORMAT = 2  # bump when the compiled index or the data it is built from changes
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "of")
 PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside")
@@ -250,6 +250,27 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float
     return round(lat, 5), round(lon, 5)
 
 
+def load_regions() -> dict[str, tuple[str, list[str]]]:
+    """`data/regions.yaml`, validated: ISO 3166-2 code -> (a city inside it, English names)."""
+    import pycountry
+
+    data = load_yaml(read_data("regions.yaml"))
+    if not isinstance(data, dict):
+        raise ValueError("regions.yaml: expected a mapping of ISO 3166-2 codes")
+    out: dict[str, tuple[str, list[str]]] = {}
+    for code, entry in data.items():
+        sub = pycountry.subdivisions.get(code=str(code))
+        if sub is None or sub.parent_code is not None:
+            raise ValueError(f"regions.yaml: {code}: not a first-level ISO 3166-2 subdivision")
+        if not isinstance(entry, dict) or not isinstance(entry.get("city"), str) or not entry["city"].strip():
+            raise ValueError(f"regions.yaml: {code}: needs `city`, a city inside the region")
+        names = entry.get("names") or []
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise ValueError(f"regions.yaml: {code}: `names` must be a list of names")
+        out[str(code)] = (entry["city"], names)
+    return out
+
+
 def _stems(name: str) -> list[str]:
     """A region's name and its noun form: "kharkivska" -> "kharkiv", "donetska" -> "donetsk"."""
     out = [name]
@@ -336,6 +357,12 @@ def build_index() -> tuple[list[Entry], dict[str, list[int]], dict[str, str]]:
         by_name[sub.code] = (city or stripped, adm1)
         if adm1:
             agree[iso2] += 1 if adm1 == suffix else -1
+    regions = load_regions()
+    by_alias: dict[tuple[str, str], str] = {}  # also "Cologne" for Köln, "Seville" for Sevilla
+    for c in sorted(cities.values(), key=lambda c: c["population"]):
+        for alias in c.get("alternatenames", []):
+            by_alias[(c["countrycode"], fold(alias))] = c["admin1code"]
+    by_alias.update(city_adm1)
     for sub in top_level:
         iso2, suffix = sub.code.split("-", 1)
         stem, adm1 = by_name[sub.code]
@@ -343,6 +370,12 @@ def build_index() -> tuple[list[Entry], dict[str, list[int]], dict[str, str]]:
         aligned = bool(codes) and all(c.isalpha() for c in codes) and codes <= suffixes[iso2] or agree[iso2] > 0
         if aligned and suffix in codes:
             adm1 = suffix
+        english: list[str] = []
+        if sub.code in regions:
+            city, english = regions[sub.code]
+            if (iso2, fold(city)) not in by_alias:
+                raise ValueError(f"regions.yaml: {sub.code}: no city {city!r} of 15,000+ people in {iso2}")
+            adm1 = by_alias[(iso2, fold(city))]
         points = by_adm1.get((iso2, adm1), []) if adm1 else []
         lat, lon = _centre(points)
         code = f"{fips_of[iso2]}{adm1}" if adm1 else sub.code
@@ -351,7 +384,7 @@ def build_index() -> tuple[list[Entry], dict[str, list[int]], dict[str, str]]:
         if adm1:
             adm1_names.setdefault((iso2, adm1), sub.name)
         full = f"{sub.name}, {countries[iso2]['name']}"
-        add(Entry(f"iso3166-2:{sub.code}", sub.name, "adm1", iso3_of[iso2], code, lat, lon, sum(p[2] for p in points), full_name=full), [sub.name], aliases)
+        add(Entry(f"iso3166-2:{sub.code}", sub.name, "adm1", iso3_of[iso2], code, lat, lon, sum(p[2] for p in points), full_name=full), [sub.name, *english], aliases)
 
     # cities of 15,000 people or more
     for city in cities.values():
