@@ -167,3 +167,18 @@ def test_recoding_relinks_without_double_counting(coder, incident_store, tmp_pat
         (events,) = backend.query("SELECT COUNT(*) FROM events")[0]
         (linked,) = backend.query("SELECT COUNT(*) FROM event_mentions")[0]
     assert linked == events
+
+
+def test_cli_export_dedup(incident_store, tmp_path):
+    from click.testing import CliRunner
+
+    from tacitus.cli import cli
+
+    runner = CliRunner()
+    out = tmp_path / "dedup.tsv"
+    result = runner.invoke(cli, ["export", "--db", str(incident_store), "-f", "tsv", "--dedup", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8")), delimiter="\t"))
+    assert any(r["NumArticles"] == "3" for r in rows)
+    refused = runner.invoke(cli, ["export", "--db", str(incident_store), "-f", "jsonl", "--dedup"])
+    assert refused.exit_code != 0 and "--dedup" in refused.output
