@@ -65,8 +65,9 @@ COUNTRY_BONUS = 30.0
 COUNTRY_PER_MENTION = 10.0
 ADM1_BONUS = 40.0
 CAPITAL_BONUS = 3.0
-ALIAS_PENALTY = 12.0
+ALIAS_PENALTY = 25.0  # an alternate name ("Kiev") loses to a primary one unless the context says otherwise
 CITY_OVER_REGION = 5.0
+WELL_KNOWN = 100_000
 GENERIC_PARTS = re.compile(
     r"\b(oblast|oblast'|province|governorate|state|region|district|department|county|prefecture|"
     r"territory|autonomous|republic|of|the|krai|kray|voivodeship|muhafazah|wilayah|vilayeti|sheng|land)\b"
@@ -449,7 +450,7 @@ def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer) -> list[_Mention]:
                 continue
             words = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i] + [tok]
             name = span.doc[words[0].i : tok.i + 1].text
-            if gazetteer.candidates(name) or tok.ent_type_ in ("", *PLACE_LABELS):
+            if tok.ent_type_ in ("", *PLACE_LABELS) or tok.ent_type_ in ("PERSON", "ORG") and _well_known(gazetteer, name):
                 out.append(_Mention(sentence.index, sentence.delta + words[0].idx, sentence.delta + tok.idx + len(tok), name, tokens=tuple(range(words[0].i, tok.i + 1))))
         return out
     tokens = list(span)
@@ -470,6 +471,12 @@ def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer) -> list[_Mention]:
                 break
         i += 1
     return out
+
+
+def _well_known(gazetteer: Gazetteer, name: str) -> bool:
+    """A name the recogniser took for a person or an organisation ("in Valencia", "in
+    Hyderabad") is a place when it names a country, a region or a city of 100,000 or more."""
+    return any(e.feature != "city" or e.population >= WELL_KNOWN for e, _alias in gazetteer.candidates(name))
 
 
 def _context(document: Document, mentions: list[_Mention], gazetteer: Gazetteer) -> PlaceContext:
