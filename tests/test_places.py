@@ -66,6 +66,8 @@ def test_context_decides_between_same_named_places():
     assert resolve_place("Georgia").feature == "country"
     state = resolve_place("Georgia", PlaceContext.of(["USA"], ["USGA"]))
     assert state.feature == "adm1" and state.adm1 == "USGA"
+    # a country's own name stays the country even when the text names its same-named region
+    assert resolve_place("Guatemala", PlaceContext.of(["GTM"], ["GT01"])).feature == "country"
     assert resolve_place("Tripoli").country == "LBY"  # the bigger one, without context
     assert resolve_place("Tripoli", PlaceContext.of(["LBN"])).country == "LBN"
 

@@ -154,6 +154,10 @@ class Gazetteer:
         options = self.candidates(name)
         if not options:
             return None
+        # "Guatemala", "Mexico", "Panama": a country's own name is the country, never its
+        # same-named region or capital (a region of *another* country may still win: "Georgia")
+        countries = {e.country for e, alias in options if e.feature == "country" and not alias}
+        options = [(e, alias) for e, alias in options if e.feature == "country" or e.country not in countries]
         context = context or PlaceContext()
         top = max(context.countries.values(), default=0)
         # "Kyiv", "Gaza", "Idlib": a city and its region of the same name are, in news, the city
@@ -389,7 +393,8 @@ def build_index() -> tuple[list[Entry], dict[str, list[int]], dict[str, str]]:
         code = f"{fips_of[iso2]}{adm1}" if adm1 else sub.code
         aliases = [stem.title()] if stem and stem != fold(sub.name) else []
         aliases += [f"{stem.title()} {word}" for word in ("Oblast", "Region", "Province", "Governorate", "State") if stem]
-        shown = english[0] if english else sub.name  # "Crimea", not "Avtonomna Respublika Krym"
+        # "Crimea", not "Avtonomna Respublika Krym"; "Veracruz", not "Veracruz state"
+        shown = re.sub(r" (state|department|province)$", "", english[0]) if english else sub.name
         if adm1:
             adm1_names.setdefault((iso2, adm1), shown)
         full = f"{shown}, {countries[iso2]['name']}"
