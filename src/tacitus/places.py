@@ -225,6 +225,9 @@ def load_gazetteer() -> Gazetteer:
             _compile(conn)
             conn.close()
             os.replace(temporary, path)  # atomic: a parallel process sees the whole file or none
+            for old in path.parent.glob("gazetteer-*.sqlite"):
+                if old != path:  # built for other versions or data: rebuilt if ever needed again
+                    old.unlink(missing_ok=True)
         except (OSError, sqlite3.Error):
             conn = sqlite3.connect(":memory:", check_same_thread=False)
             _compile(conn)
