@@ -39,6 +39,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.build"},
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
+    {"tacitus.places"},  # stage: places (gazetteer)
     {"tacitus.pipeline"},
     {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.query", "tacitus.cli", "tacitus",
      "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.show", "tacitus.framing", "tacitus.web"},

@@ -42,10 +42,10 @@ def cli() -> None:
 
 @cli.command("code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "csv"]), default="jsonl", show_default=True, help="jsonl: one object per document; tsv: GDELT 2.0 event table (61 columns); csv: one flat row per event.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "csv", "plover"]), default="jsonl", show_default=True, help="jsonl: one object per document; tsv: GDELT 2.0 event table (61 columns); csv: one flat row per event; plover: one PLOVER/POLECAT-style JSON object per event.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none; anchors 'on Monday', 'yesterday'.")
-@click.option("--all", "all_events", is_flag=True, help="TSV/CSV: also export negated, modal and reported events (default: only asserted facts).")
+@click.option("--all", "all_events", is_flag=True, help="TSV/CSV/PLOVER: also export negated, modal and reported events (default: only asserted facts).")
 @click.option("--with-text", is_flag=True, help="JSONL: add each document's `text`, which the offsets point into.")
 @_dictionary_options
 def code_command(paths, fmt, output, date, all_events, with_text, actor_files, agent_files, pattern_files) -> None:
@@ -166,21 +166,24 @@ def run_command(paths, db, workers, recode, date, chunk_size, actor_files, agent
 
 @cli.command("export")
 @click.option("--db", required=True, help=_DB_HELP)
-@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet", "names"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event; names: the framing register, one row per document, speaker, actor and name (TSV).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet", "plover", "names"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event; plover: one PLOVER/POLECAT-style JSON object per event; names: the framing register, one row per document, speaker, actor and name (TSV).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--since", type=DATE, default=None, help="Only events on or after this date.")
 @click.option("--until", type=DATE, default=None, help="Only events on or before this date.")
 @click.option("--source", "sources", multiple=True, help="Source actor code prefix (IRN matches IRNGOV). Repeatable.")
 @click.option("--target", "targets", multiple=True, help="Target actor code prefix. Repeatable.")
 @click.option("--root", "roots", multiple=True, help="CAMEO root code (e.g. 19). Repeatable.")
-@click.option("--all", "all_events", is_flag=True, help="tsv/csv/parquet: also export negated, modal and reported events.")
-def export_command(db, fmt, output, since, until, sources, targets, roots, all_events) -> None:
-    """Write the events of a store as GDELT-style TSV, JSONL, CSV or Parquet."""
+@click.option("--all", "all_events", is_flag=True, help="tsv/csv/parquet/plover: also export negated, modal and reported events.")
+@click.option("--dedup", is_flag=True, help="tsv/csv/parquet/plover: one row per event cluster (one happening reported by many articles), with NumMentions, NumSources, NumArticles.")
+def export_command(db, fmt, output, since, until, sources, targets, roots, all_events, dedup) -> None:
+    """Write the events of a store as GDELT-style TSV, JSONL, CSV, Parquet or PLOVER JSON."""
     from tacitus.store import EventFilter
     from tacitus.store.export import export_store
 
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give an output file with -o.")
+    if dedup and fmt == "jsonl":
+        raise click.UsageError("--dedup writes one row per event cluster: use -f tsv, csv, parquet or plover.")
     if fmt == "names":
         from tacitus.framing import export_names
 
@@ -192,7 +195,7 @@ def export_command(db, fmt, output, since, until, sources, targets, roots, all_e
         return
     filters = EventFilter(_iso(since), _iso(until), tuple(sources), tuple(targets), tuple(roots))
     try:
-        count = export_store(db, fmt, output, filters, all_events=all_events)
+        count = export_store(db, fmt, output, filters, all_events=all_events, dedup=dedup)
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"{count} {'documents' if fmt == 'jsonl' else 'events'} written", err=True)

@@ -27,6 +27,8 @@ from typing import Any, Protocol
 from tacitus.ingest import SUFFIXES, input_files, read_inputs
 from tacitus.model import Document
 from tacitus.store import Backend, Record, open_store, save, status_counts
+from tacitus.store.clusters import update_clusters
+from tacitus.store.neardup import NearDuplicates
 from tacitus.store.write import document_key, originals, stored_keys, text_hash
 
 CHUNK_SIZE = 32  # documents per chunk: one spaCy batch in a worker, one transaction in the store
@@ -193,6 +195,8 @@ class _Run:
         self.keys: set[str] = set()  # keys in flight
         self.hashes: dict[str, str] = {}  # text hash -> key, in flight
         self.messages: list[str] = []
+        self.near = NearDuplicates.load(backend)  # syndicated copies: store/neardup.py
+        update_clusters(backend)  # documents a stopped run saved but did not link
 
     def classify(self, batch: list[Document]) -> tuple[list[Record], list[Record]]:
         """What to do with each document of a batch read from the input."""
@@ -216,12 +220,14 @@ class _Run:
                 records.append(Record(key, doc, None, "rejected"))
                 continue
             original = self.hashes.get(digest or "") or next((k for k in known.get(digest or "", []) if k != key), None)
+            original = original or self.near.match(key, doc.text)
             if original:
                 records.append(Record(key, doc, digest, "duplicate", original))
                 continue
             if digest:
                 self.hashes[digest] = key
             record = Record(key, doc, digest)
+            self.near.add(key, doc.text)
             records.append(record)
             to_code.append(record)
         return records, to_code
@@ -233,6 +239,8 @@ class _Run:
             record.doc = doc
             record.settle()
         save(self.backend, chunk.records, replace=self.recode, run_id=self.run_id)
+        self.near.save(self.backend, chunk.records)
+        update_clusters(self.backend, [r.key for r in chunk.records])  # cross-article event clusters: store/clusters.py
         for record in chunk.records:
             self.keys.discard(record.key)
             if record.text_hash and self.hashes.get(record.text_hash) == record.key:

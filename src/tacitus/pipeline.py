@@ -41,6 +41,7 @@ from tacitus.events.places import infer_countries
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
+from tacitus.places import locate
 from tacitus.relevance import SentenceFilter
 from tacitus.statements import SpeechLexicon, load_speech_lexicon, sentence_statements
 from tacitus.syntax import content_head
@@ -105,6 +106,7 @@ class Coder:
         kept = dedupe(doc.events)
         infer_countries(document.actors, kept)
         document.statements, document.events = doc.statements, numbered(kept)
+        locate(document, sentences)  # places of events and actors, with coordinates
         return document
 
     def prepare(self, document: Document, sentences: list[ParsedSentence]) -> CodingDoc:

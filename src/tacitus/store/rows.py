@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from tacitus.model import Actor, ActorRef, Document, Event, Mention, Place, Plover, Span, Statement
+from tacitus.store.geo import GEO_COLUMNS, geo_values, with_geo
 
 ACTOR_COLUMNS = ("doc_key", "ordinal", "actor_id", "name", "code", "country", "sector", "kind", "mentions")
 
@@ -23,6 +24,7 @@ EVENT_COLUMNS = (
     + tuple(f"target_{f}" for f in _REF)
     + ("cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "trigger_text", "trigger_start", "trigger_end")
     + ("negated", "modality", "attributed_to", "statement", "place_name", "place_country", "rule", "depth", "factual")
+    + GEO_COLUMNS
 )
 
 STATEMENT_COLUMNS = (
@@ -70,6 +72,7 @@ def event_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:
             + (e.cameo, e.root, e.quad_class, float(e.goldstein), e.plover.type, e.plover.mode, e.trigger.text, e.trigger.start, e.trigger.end)
             + (int(e.negated), e.modality, e.attributed_to, e.statement, place.name if place else None, place.country if place else None)
             + (e.rule, e.depth, int(e.factual))
+            + geo_values(e)
         )
     return rows
 
@@ -101,7 +104,7 @@ def rebuild_actor(row: dict[str, Any]) -> Actor:
 
 def rebuild_event(row: dict[str, Any]) -> Event:
     place = Place(row["place_name"], row["place_country"]) if row["place_name"] is not None else None
-    return Event(
+    return with_geo(row, Event(
         id=row["event_id"], sentence=row["sentence"], evidence=row["evidence"],
         source=_rebuild_ref(row, "source"), target=_rebuild_ref(row, "target"),
         cameo=row["cameo"], root=row["root"], quad_class=row["quad_class"], goldstein=float(row["goldstein"]),
@@ -109,7 +112,7 @@ def rebuild_event(row: dict[str, Any]) -> Event:
         trigger=Span(row["trigger_text"], row["trigger_start"], row["trigger_end"]),
         negated=bool(row["negated"]), modality=row["modality"], attributed_to=row["attributed_to"],
         statement=row["statement"], date=row["date"], place=place, rule=row["rule"] or "", depth=row["depth"],
-    )
+    ))
 
 
 def rebuild_statement(row: dict[str, Any]) -> Statement:

@@ -9,6 +9,8 @@ in SQLite; booleans are 0/1 integers on both).
 from __future__ import annotations
 
 from tacitus.store.backends import Backend
+from tacitus.store.clusters import CLUSTER_STEP
+from tacitus.store.geo import GEO_STEP
 
 STATUSES = ("coded", "rejected", "duplicate")  # every stored document is final; none is ever "pending"
 
@@ -161,6 +163,8 @@ MIGRATIONS: list[list[Step]] = [
         "CREATE INDEX names_speaker_code ON names (speaker_code)",
         {"sqlite": SEARCH_SQLITE, "postgresql": SEARCH_POSTGRES},
     ],
+    # 3 -> 4: places with coordinates (store/geo.py) and cross-article event clusters (store/clusters.py)
+    GEO_STEP + CLUSTER_STEP,
 ]
 
 LATEST = len(MIGRATIONS)
