@@ -19,11 +19,14 @@ cannot be told to be a record boundary without reading the file from its start.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import logging
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -44,7 +47,7 @@ try:
 except ImportError:  # the `cluster` extra is not installed: run_on_cluster says so
     WorkerPlugin = object  # type: ignore[assignment,misc]
 
-PLUGIN = "tacitus-coder"
+PLUGIN = "tacitus-coder"  # + a digest of the Coder options: runs with other dictionaries get their own
 MIN_PARTITION = 1 << 10  # bytes: a tiny corpus still spreads over the workers
 MAX_PARTITION = 8 << 20  # bytes (~2,000 news articles): what a lost worker costs to redo
 PARTITIONS_PER_WORKER = 8  # enough small tasks that the workers finish together
@@ -211,10 +214,11 @@ class CoderPlugin(WorkerPlugin):
     worker that only skips stored documents never loads spaCy). The lock makes a worker with
     several threads code one chunk at a time: spaCy is CPU-bound, threads would only contend."""
 
-    name = PLUGIN
+    idempotent = True  # registered again by the next run on the same cluster: keep the loaded Coder
 
     def __init__(self, options: dict[str, Any]):
         self.options = options
+        self.name = plugin_name(options)
         self._coder: Any = None
         self._lock = threading.Lock()
 
@@ -237,6 +241,11 @@ class CoderPlugin(WorkerPlugin):
 
                 self._coder = Coder(**self.options)
             return code_chunk(self._coder, docs)
+
+
+def plugin_name(options: dict[str, Any]) -> str:
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode()).hexdigest()
+    return f"{PLUGIN}-{digest[:16]}"
 
 
 @dataclass
@@ -272,13 +281,13 @@ def _already_stored(db: str | None, keys: list[str]) -> set[str]:
         backend.close()
 
 
-def code_partition(partition: Partition, db: str | None, recode: bool, date: str | None, chunk_size: int) -> Coded:
+def code_partition(partition: Partition, plugin: str, db: str | None, recode: bool, date: str | None, chunk_size: int) -> Coded:
     """The task: read a partition, code what is not stored yet, return it without the text."""
     from distributed import get_worker
 
     started = time.monotonic()
     worker = get_worker()
-    plugin: CoderPlugin = worker.plugins[PLUGIN]
+    coder: CoderPlugin = worker.plugins[plugin]
     docs = [doc for piece in partition.pieces for doc in read_piece(piece)]
     for doc in docs:
         if date and not doc.date:
@@ -291,7 +300,7 @@ def code_partition(partition: Partition, db: str | None, recode: bool, date: str
     failures: list[list[str]] = [[] for _ in docs]
     for start in range(0, len(todo), chunk_size):
         part = todo[start : start + chunk_size]
-        for i, doc in zip(part, plugin.code([docs[i] for i in part]), strict=True):
+        for i, doc in zip(part, coder.code([docs[i] for i in part]), strict=True):
             docs[i], coded[i] = doc, True
             failures[i], doc.errors = doc.errors, []
     for doc in docs:
@@ -332,13 +341,24 @@ def cluster_client(target: str, echo: Callable[[str], None]) -> Iterator[Any]:
     else:
         client = distributed.Client(target, timeout="60s")
     try:
-        if "dashboard" in client.scheduler_info().get("services", {}):
+        if _dashboard_up(client):
             echo(f"Dask dashboard: {client.dashboard_link}")
         yield client
     finally:
         client.close(timeout=30)
         if cluster is not None:
             cluster.close(timeout=30)
+
+
+def _dashboard_up(client: Any) -> bool:
+    """The scheduler's web server runs without the dashboard (bokeh) too: ask for the page."""
+    if "dashboard" not in client.scheduler_info().get("services", {}):
+        return False
+    try:
+        with urllib.request.urlopen(client.dashboard_link, timeout=3) as page:
+            return page.status == 200
+    except (OSError, ValueError):
+        return False
 
 
 def _workers(client: Any) -> int:
@@ -386,14 +406,15 @@ def run_on_cluster(
     started = False
     try:
         with cluster_client(dask, echo) as client:
-            client.register_plugin(CoderPlugin(options), name=PLUGIN)
+            plugin = CoderPlugin(options)
+            client.register_plugin(plugin, name=plugin.name)
             total_bytes = sum(_size(f) for p in paths for f in input_files(Path(p)))
             groups = plan(paths, partition_bytes or partition_size(total_bytes, _workers(client)))
             partitions, stats.total = _number(client, groups, run.run_id)
             if reporter:
                 reporter.start(stats)
                 started = True
-            _code_and_store(client, partitions, run, db, recode, date, chunk_size, reporter)
+            _code_and_store(client, partitions, run, (plugin.name, db, recode, date, chunk_size), reporter)
     except KeyboardInterrupt:
         stats.interrupted = True
     except BaseException as err:
@@ -434,7 +455,9 @@ def _number(client: Any, groups: list[list[Piece]], run_id: str) -> tuple[list[P
     return partitions, total
 
 
-def _code_and_store(client: Any, partitions: list[Partition], run: _Run, db: str, recode: bool, date: str | None, chunk_size: int, reporter: Reporter | None) -> None:
+def _code_and_store(client: Any, partitions: list[Partition], run: _Run, task: tuple[Any, ...], reporter: Reporter | None) -> None:
+    """Keep a bounded number of partitions on the cluster; write each, in input order, as it
+    and all before it are back. `task`: the arguments of `code_partition` after the partition."""
     from distributed import as_completed
 
     waiting = iter(partitions)
@@ -447,7 +470,7 @@ def _code_and_store(client: Any, partitions: list[Partition], run: _Run, db: str
         room = _workers(client) * IN_FLIGHT_PER_WORKER - in_flight
         for partition in (p for _, p in zip(range(max(0, room)), waiting, strict=False)):
             key = f"tacitus-code-{run.run_id}-{partition.index}"
-            futures.add(client.submit(code_partition, partition, db, recode, date, chunk_size, key=key, retries=0))
+            futures.add(client.submit(code_partition, partition, *task, key=key, retries=0))
             in_flight += 1
 
     submit_more()
@@ -457,7 +480,7 @@ def _code_and_store(client: Any, partitions: list[Partition], run: _Run, db: str
         in_flight -= 1
         ordered.done[coded.index] = coded
         while ordered.next in ordered.done:
-            _store(run, ordered.done.pop(ordered.next), chunk_size, reporter)
+            _store(run, ordered.done.pop(ordered.next), task[-1], reporter)
             ordered.next += 1
         submit_more()
 
