@@ -341,6 +341,7 @@ def cluster_client(target: str, echo: Callable[[str], None]) -> Iterator[Any]:
     else:
         client = distributed.Client(target, timeout="60s")
     try:
+        echo(f"Dask scheduler {client.scheduler.address}: {len(client.nthreads())} worker(s)")
         if _dashboard_up(client):
             echo(f"Dask dashboard: {client.dashboard_link}")
         yield client
