@@ -25,7 +25,6 @@ import json
 import logging
 import sys
 import threading
-import time
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -257,8 +256,6 @@ class Coded:
     digests: list[str | None]  # as `_Run.classify` would compute them from the text
     coded: list[bool]  # which documents the worker coded (it skips those already stored)
     failures: list[list[str]]  # per document: why its coding failed (kept apart from input errors)
-    seconds: float = 0.0
-    worker: str = ""
 
 
 def _already_stored(db: str | None, keys: list[str]) -> set[str]:
@@ -285,9 +282,7 @@ def code_partition(partition: Partition, plugin: str, db: str | None, recode: bo
     """The task: read a partition, code what is not stored yet, return it without the text."""
     from distributed import get_worker
 
-    started = time.monotonic()
-    worker = get_worker()
-    coder: CoderPlugin = worker.plugins[plugin]
+    coder: CoderPlugin = get_worker().plugins[plugin]
     docs = [doc for piece in partition.pieces for doc in read_piece(piece)]
     for doc in docs:
         if date and not doc.date:
@@ -305,7 +300,7 @@ def code_partition(partition: Partition, plugin: str, db: str | None, recode: bo
             failures[i], doc.errors = doc.errors, []
     for doc in docs:
         doc.text = ""  # the store keeps no text: do not send it back
-    return Coded(partition.index, docs, digests, coded, failures, time.monotonic() - started, worker.address)
+    return Coded(partition.index, docs, digests, coded, failures)
 
 
 # --- the client ---------------------------------------------------------------------------
@@ -352,12 +347,13 @@ def cluster_client(target: str, echo: Callable[[str], None]) -> Iterator[Any]:
 
 
 def _dashboard_up(client: Any) -> bool:
-    """The scheduler's web server runs without the dashboard (bokeh) too: ask for the page."""
+    """The scheduler's web server runs without the dashboard too, and then its page only says
+    that bokeh is missing: ask for the page."""
     if "dashboard" not in client.scheduler_info().get("services", {}):
         return False
     try:
         with urllib.request.urlopen(client.dashboard_link, timeout=3) as page:
-            return page.status == 200
+            return page.status == 200 and b"needs bokeh" not in page.read(4096)
     except (OSError, ValueError):
         return False
 

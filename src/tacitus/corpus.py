@@ -196,7 +196,7 @@ class _Run:
 
     def classify(self, batch: list[Document], digests: list[str | None] | None = None) -> tuple[list[Record], list[Record]]:
         """What to do with each document of a batch read from the input. `digests`: their text
-        hashes when computed elsewhere (a cluster worker that read the text and kept it)."""
+        hashes when computed where the text was read (a cluster worker sends no text back)."""
         if digests is None:
             digests = [text_hash(d.text) if d.text and not d.errors else None for d in batch]
         keys = [document_key(d, h) for d, h in zip(batch, digests, strict=True)]
