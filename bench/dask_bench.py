@@ -19,6 +19,7 @@ import argparse
 import copy
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -74,19 +75,30 @@ class Clock:
         pass
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def bench_cluster(path: Path, target: str) -> dict:
+    """One `--dask local:N` run. The CPU seconds of the worker processes (children of this
+    one, counted when they end) show how much of the cores the run really got: on a shared
+    machine `cores_obtained` < N explains a speedup below N."""
     from tacitus.cluster import run_on_cluster
 
     with tempfile.TemporaryDirectory() as tmp:
         clock = Clock()
-        start = time.monotonic()
+        start, workers_cpu, client_cpu = time.monotonic(), _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF)
         stats = run_on_cluster([path], Path(tmp) / "bench.db", target, reporter=clock, echo=lambda _line: None)
         wall = time.monotonic() - start
+        workers_cpu, client_cpu = _cpu(resource.RUSAGE_CHILDREN) - workers_cpu, _cpu(resource.RUSAGE_SELF) - client_cpu
     steady = None
     if clock.first and clock.last and clock.last[0] > clock.first[0]:
         steady = (clock.last[1] - clock.first[1]) / (clock.last[0] - clock.first[0])
     return {"articles": stats.done, "coded": stats.coded, "seconds": round(wall, 1), "wall_articles_per_s": round(stats.done / wall, 2),
-            "steady_articles_per_s": round(steady, 2) if steady else None}
+            "steady_articles_per_s": round(steady, 2) if steady else None,
+            "workers_cpu_s": round(workers_cpu, 1), "client_cpu_s": round(client_cpu, 1),
+            "cores_obtained": round(workers_cpu / wall, 2), "articles_per_worker_cpu_s": round(stats.done / workers_cpu, 2) if workers_cpu else None}
 
 
 def bench_j(path: Path, workers: int) -> dict:
@@ -197,7 +209,8 @@ def main() -> None:
                 print(f"store {name}: {figure}", flush=True)
     results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     if "speedup_wall" in results:
-        print(f"local:1 -> local:2: {results['speedup_wall']}x wall, {results.get('speedup_steady')}x steady "
+        print(f"local:1 -> local:2: {results['speedup_wall']}x wall, {results.get('speedup_steady')}x steady; "
+              f"cores obtained {results['dask_local_1']['cores_obtained']} and {results['dask_local_2']['cores_obtained']} "
               f"(load average {results['load_average_at_start'][0]} at start, {results['load_average_at_end'][0]} at end)")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
