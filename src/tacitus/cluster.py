@@ -429,19 +429,24 @@ def run_on_cluster(
     return stats
 
 
+def scan_group(pieces: list[Piece]) -> list[tuple[int, int | None]]:
+    """`scan_piece` for each piece of a partition: one task per partition, however many files."""
+    return [scan_piece(piece) for piece in pieces]
+
+
 def _number(client: Any, groups: list[list[Piece]], run_id: str) -> tuple[list[Partition], int | None]:
     """Count the lines of every JSONL piece on the workers (no process reads the whole corpus),
     then give each byte range its first line number; returns the partitions and the record total."""
-    jsonl = [(g, p) for g, group in enumerate(groups) for p, piece in enumerate(group) if piece.kind == "jsonl"]
-    futures = client.map(scan_piece, [groups[g][p] for g, p in jsonl], key=[f"tacitus-scan-{run_id}-{g}-{p}" for g, p in jsonl])
-    counts = dict(zip(jsonl, client.gather(futures), strict=True))
+    scanned = [g for g, group in enumerate(groups) if any(piece.kind == "jsonl" for piece in group)]
+    futures = client.map(scan_group, [groups[g] for g in scanned], key=[f"tacitus-scan-{run_id}-{g}" for g in scanned])
+    counts = dict(zip(scanned, client.gather(futures), strict=True))
     lines_before: dict[str, int] = {}
     total: int | None = 0
     partitions = []
     for g, group in enumerate(groups):
         pieces = []
-        for p, piece in enumerate(group):
-            lines, records = counts.get((g, p), (0, scan_piece(piece)[1]))
+        # pieces without JSONL are counted without reading them (a text file is one document)
+        for piece, (lines, records) in zip(group, counts.get(g) or [scan_piece(p) for p in group], strict=True):
             if piece.end is not None:
                 seen = lines_before.get(piece.path, 0)
                 piece = Piece(piece.path, piece.kind, piece.start, piece.end, seen + 1)
