@@ -215,8 +215,8 @@ def test_a_worker_killed_mid_run_changes_nothing(reference, corpus, scheduler, t
 
 def test_a_half_written_store_is_finished(reference, corpus, scheduler, tmp_path):
     """A run stopped midway: the later half of the store is gone; the cluster run finishes it,
-    coding only what is missing."""
-    ref, _ = reference
+    coding only what is missing; running again changes nothing; --recode gives it again."""
+    ref, ref_stats = reference
     paths, records = corpus
     db = tmp_path / "half.db"
     db.write_bytes(Path(ref).read_bytes())
@@ -236,6 +236,9 @@ def test_a_half_written_store_is_finished(reference, corpus, scheduler, tmp_path
     assert stats.read == records and stats.coded + stats.rejected + stats.duplicates == stored - kept
     again = run_on_cluster(paths, db, scheduler)
     assert again.skipped == again.read and again.coded == 0
+    assert snapshot(db) == snapshot(ref)
+    recoded = run_on_cluster(paths, db, scheduler, recode=True, partition_bytes=800)
+    assert recoded.coded == ref_stats.coded and recoded.skipped == 0
     assert snapshot(db) == snapshot(ref)
 
 
