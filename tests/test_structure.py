@@ -42,7 +42,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.places"},  # stage: places (gazetteer)
     {"tacitus.pipeline"},
     {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.query", "tacitus.cli", "tacitus",
-     "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.show", "tacitus.framing", "tacitus.web"},
+     "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.cluster", "tacitus.show", "tacitus.framing", "tacitus.web"},
 ]
 
 

@@ -145,8 +145,9 @@ _DB_HELP = "The store: a SQLite file path, or a postgresql:// URL."
 @click.option("--recode", is_flag=True, help="Code again the documents already stored (their old rows are replaced).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True, help="Documents per work unit and per transaction.")
+@click.option("--dask", "dask", default=None, metavar="local:N|tcp://HOST:PORT|FILE.json", help="Code on a Dask cluster: N local worker processes, a running scheduler, or its scheduler file (docs/cluster.md).")
 @_dictionary_options
-def run_command(paths, db, workers, recode, date, chunk_size, actor_files, agent_files, pattern_files) -> None:
+def run_command(paths, db, workers, recode, date, chunk_size, dask, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS into a store (SQLite file or PostgreSQL), on every core.
 
     Resumable: stop it at any moment and run the same command again; stored documents are
@@ -156,12 +157,31 @@ def run_command(paths, db, workers, recode, date, chunk_size, actor_files, agent
     from tacitus.corpus import RichReporter, run_corpus
 
     options = {"actor_files": tuple(actor_files), "agent_files": tuple(agent_files), "pattern_files": tuple(pattern_files)}
+    if dask:
+        stats = _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, {k: v for k, v in options.items() if v})
+        if stats.interrupted:
+            sys.exit(130)
+        return
     stats = run_corpus(
         paths, db, workers=workers, recode=recode, date=_iso(date), chunk_size=chunk_size,
         coder_options={k: v for k, v in options.items() if v}, reporter=RichReporter(),
     )
     if stats.interrupted:
         sys.exit(130)
+
+
+def _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, options):
+    if workers is not None:
+        raise click.UsageError("-j/--workers and --dask exclude each other: with --dask local:N, N is the number of processes.")
+    try:
+        from tacitus.cluster import ClusterUnavailable, ClusterUsageError, run_on_cluster
+        from tacitus.corpus import RichReporter
+
+        return run_on_cluster(paths, db, dask, recode=recode, date=_iso(date), chunk_size=chunk_size, coder_options=options, reporter=RichReporter())
+    except ClusterUnavailable as err:
+        raise click.ClickException(str(err)) from err
+    except ClusterUsageError as err:
+        raise click.UsageError(str(err)) from err
 
 
 @cli.command("export")

@@ -198,9 +198,11 @@ class _Run:
         self.near = NearDuplicates.load(backend)  # syndicated copies: store/neardup.py
         update_clusters(backend)  # documents a stopped run saved but did not link
 
-    def classify(self, batch: list[Document]) -> tuple[list[Record], list[Record]]:
-        """What to do with each document of a batch read from the input."""
-        digests = [text_hash(d.text) if d.text and not d.errors else None for d in batch]
+    def classify(self, batch: list[Document], digests: list[str | None] | None = None) -> tuple[list[Record], list[Record]]:
+        """What to do with each document of a batch read from the input. `digests`: their text
+        hashes when computed where the text was read (a cluster worker sends no text back)."""
+        if digests is None:
+            digests = [text_hash(d.text) if d.text and not d.errors else None for d in batch]
         keys = [document_key(d, h) for d, h in zip(batch, digests, strict=True)]
         stored = stored_keys(self.backend, keys)  # key -> the run that stored it
         known = originals(self.backend, [h for h in digests if h])
