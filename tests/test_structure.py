@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.ontology"},
     {"tacitus.words"},
     {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon"},
+    {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
     {"tacitus.parse", "tacitus.qualify"},
     {"tacitus.relevance"},
     {"tacitus.document"},
@@ -39,7 +40,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.build"},
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
-    {"tacitus.places"},  # stage: places (gazetteer)
+    {"tacitus.places.stage", "tacitus.places"},  # stage: places
     {"tacitus.pipeline"},
     {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.query", "tacitus.cli", "tacitus",
      "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.cluster", "tacitus.show", "tacitus.framing", "tacitus.web"},
