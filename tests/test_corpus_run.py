@@ -168,7 +168,9 @@ def test_worker_processes_give_the_same_store(coded, corpus, tmp_path):
 def test_cli_run_reports_each_broken_record(corpus, tmp_path):
     path, expected = corpus
     db = tmp_path / "cli.db"
-    _, err = invoke("run", path, "--db", db, "--workers", "1")
+    result = CliRunner().invoke(cli, ["run", str(path), "--db", str(db), "--workers", "1"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output  # records were rejected
+    err = result.stderr
     for key, reason in expected["rejected"].items():
         assert f"{key}: " in err and reason in err
     assert "16 coded" in err and "4 rejected" in err and "1 duplicates" in err

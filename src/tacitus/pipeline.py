@@ -11,7 +11,6 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 from pathlib import Path
 
 from spacy.tokens import Span as SpacySpan
@@ -38,6 +37,7 @@ from tacitus.events.extract import (
     subjects_of,
 )
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
+from tacitus.guard import code_in_batches
 from tacitus.model import ActorRef, Document, Event, Place, Plover, Span, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.parse import QUOTE_MARKS, ParsedSentence, Parser, lemma_candidates, load_nlp
@@ -130,16 +130,7 @@ class Coder:
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Code documents as they stream in; a document that fails keeps its error and the run goes on."""
-        stream = iter(documents)
-        while chunk := list(islice(stream, self.batch_size)):
-            ready = [d for d in chunk if not d.errors]
-            parsed = self.parser.parse((d.title or "", d.text) for d in ready)
-            for document, sentences in zip(ready, parsed, strict=True):
-                try:
-                    self.code_parsed(document, sentences)
-                except Exception as err:  # a bug on one document must not lose the others
-                    document.errors.append(f"{document.id}: coding failed ({type(err).__name__}: {err})")
-            yield from chunk
+        return code_in_batches(documents, self.batch_size, self.parser.parse, self.code_parsed)
 
     # --- one parsed document ---------------------------------------------------------------
 
