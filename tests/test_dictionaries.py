@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tacitus.actors.lexicon import ActorLexicon, load_lexicon, load_petrarch_actors, load_petrarch_agents
+from tacitus.actors.lexicon import (
+    ActorLexicon,
+    load_lexicon,
+    load_petrarch_actors,
+    load_petrarch_agents,
+)
 from tacitus.cli import cli
 
 DATA = Path(__file__).parent / "data"
