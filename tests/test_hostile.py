@@ -151,3 +151,27 @@ def test_a_corpus_of_good_and_bad_records(tmp_path):
     assert errors.keys() == set(keys.values())
     assert all(errors[keys[where]].startswith(f"{where}: ") and reason in errors[keys[where]] for where, reason in bad.items())
     assert f"{len(good)} coded" in result.stderr and f"{len(bad)} rejected" in result.stderr
+
+
+def test_a_record_the_store_refuses_is_rejected_alone(coder, tmp_path, monkeypatch):
+    import tacitus.corpus
+
+    real_save = tacitus.corpus.save
+
+    def refusing(backend, records, **options):  # a store that refuses one document's rows
+        if any(r.key == "refused" and r.status == "coded" for r in records):
+            raise sqlite3.IntegrityError("value refused by the store")
+        return real_save(backend, records, **options)
+
+    monkeypatch.setattr(tacitus.corpus, "save", refusing)
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(("a", "refused", "c"), GOOD, strict=True)), encoding="utf-8")
+    db = tmp_path / "s.db"
+    stats = run_corpus([str(path)], db, workers=1, coder=coder, chunk_size=8)
+    assert (stats.coded, stats.rejected) == (2, 1)
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT key, status || ': ' || COALESCE(error, '') FROM documents"))
+        events = dict(conn.execute("SELECT doc_key, COUNT(*) FROM events GROUP BY doc_key"))
+    assert rows["a"] == "coded: " and rows["c"] == "coded: "
+    assert rows["refused"] == "rejected: refused: could not be stored (IntegrityError: value refused by the store)"
+    assert set(events) == {"a", "c"}
