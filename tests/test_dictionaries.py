@@ -48,7 +48,8 @@ def test_every_date_form_is_read():
     assert not lexicon.lookup("Sorin Vale")
 
 
-def test_unreadable_lines_warn_once_with_a_summary(caplog):
+def test_unreadable_lines_warn_once_with_a_summary(caplog, monkeypatch):
+    monkeypatch.setattr(logging.getLogger("tacitus"), "propagate", True)  # a CLI run in this session turned it off
     with caplog.at_level(logging.WARNING, logger="tacitus.dictionaries"):
         load_lexicon(actors=[DATA / "date_forms.actors.txt"])
     messages = [r.getMessage() for r in caplog.records]

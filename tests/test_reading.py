@@ -58,10 +58,11 @@ def test_nul_characters_and_lone_surrogates_become_storable(tmp_path):
     assert "\ufffd" in doc.text and "\x00" not in doc.text
 
 
-def test_files_of_unknown_type_are_listed_once(tmp_path, caplog):
+def test_files_of_unknown_type_are_listed_once(tmp_path, caplog, monkeypatch):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     for name in ("scan.pdf", "notes.docx", "photo.png"):
         (tmp_path / name).write_bytes(b"\x00\x01")
+    monkeypatch.setattr(logging.getLogger("tacitus"), "propagate", True)  # a CLI run in this session turned it off
     with caplog.at_level(logging.WARNING, logger="tacitus.ingest"):
         docs = list(read_inputs([tmp_path]))
     assert [d.id for d in docs] == ["a"]
