@@ -98,7 +98,7 @@ def test_local_cluster_gives_the_store_of_j2(reference, corpus, tmp_path):
     paths, records = corpus
     db = tmp_path / "local.db"
     result = CliRunner().invoke(cli, ["run", *paths, "--db", str(db), "--dask", "local:2", "--chunk-size", "4"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the corpus holds broken records
     assert snapshot(db) == snapshot(ref)
     assert ref_stats.read == records and ref_stats.coded >= 25 and ref_stats.duplicates == 1 and ref_stats.repeated == 1
     assert "Dask scheduler tcp://127.0.0.1:" in result.stderr and ": 2 worker(s)" in result.stderr

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +28,9 @@ def _dictionary_options(func):
     return func
 
 
+_ANY_LANGUAGE = click.option("--any-language", is_flag=True, help="Code documents in any language (default: a document detected as not English is rejected; the lexicon is English).")
+
+
 def _coder(actor_files=(), agent_files=(), pattern_files=()):
     from tacitus.pipeline import Coder, default_coder
 
@@ -33,11 +39,72 @@ def _coder(actor_files=(), agent_files=(), pattern_files=()):
     return default_coder()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _StderrLog(logging.Handler):
+    """Warnings (a skipped dictionary line, files of unknown type) as one stderr line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _user_error(err: BaseException) -> tuple[str, int] | None:
+    """The one line, and the exit code, for an error the user can fix; None for a bug."""
+    from tacitus.actors.lexicon import LexiconError
+    from tacitus.store import StoreError
+
+    if isinstance(err, LexiconError | StoreError):
+        return str(err), 2
+    if isinstance(err, OSError):
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        return f"{where}{err.strerror or err}", 2
+    if isinstance(err, sqlite3.Error):
+        return f"store: {err}", 2
+    if type(err).__module__.startswith("psycopg"):
+        lines = [line for line in str(err).splitlines() if line.strip()]
+        return f"PostgreSQL: {lines[-1] if lines else type(err).__name__}", 2
+    return None
+
+
+class _Group(click.Group):
+    """Every error is one line on stderr (exit 2 for usage errors and anything the user can
+    fix: bad option, dictionary, store or file); `tacitus --debug ...` shows the traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv[: argv.index("--") if "--" in argv else len(argv)]
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as err:
+            where = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+            click.echo(f"error: {err.format_message()}{where}", err=True)
+            sys.exit(2)
+        except click.ClickException as err:
+            click.echo(f"error: {err.format_message()}", err=True)
+            sys.exit(err.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as err:
+            if debug:
+                traceback.print_exc()
+            known = _user_error(err)
+            if known:
+                click.echo(f"error: {known[0]}", err=True)
+                sys.exit(known[1])
+            click.echo(f"error: {type(err).__name__}: {err} (a bug: run with --debug for the traceback and report it)", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tacitus")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def cli(debug: bool) -> None:
     """tacitus turns news text into political event data: who did or said what to whom, when
     and where, with CAMEO and PLOVER codes, document-level actors and reported speech."""
+    log = logging.getLogger("tacitus")
+    log.handlers = [_StderrLog()]
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
+    log.propagate = False
 
 
 @cli.command("code")
@@ -47,8 +114,9 @@ def cli() -> None:
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none; anchors 'on Monday', 'yesterday'.")
 @click.option("--all", "all_events", is_flag=True, help="TSV/CSV/PLOVER: also export negated, modal and reported events (default: only asserted facts).")
 @click.option("--with-text", is_flag=True, help="JSONL: add each document's `text`, which the offsets point into.")
+@_ANY_LANGUAGE
 @_dictionary_options
-def code_command(paths, fmt, output, date, all_events, with_text, actor_files, agent_files, pattern_files) -> None:
+def code_command(paths, fmt, output, date, all_events, with_text, any_language, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS (.txt, .jsonl, .csv, .html files, directories, or - for stdin).
 
     Bad records are reported on stderr (file and line) and in the document's `errors`; the
@@ -69,7 +137,7 @@ def code_command(paths, fmt, output, date, all_events, with_text, actor_files, a
                     click.echo(f"error: {error}", err=True)
             yield doc
 
-    documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date))))
+    documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date), any_language=any_language)))
     with click.open_file(output, "w", encoding="utf-8") as out:
         if with_text and fmt == "jsonl":
             from tacitus.writers.jsonl import write_jsonl
@@ -140,44 +208,47 @@ _DB_HELP = "The store: a SQLite file path, or a postgresql:// URL."
 
 @cli.command("run")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", required=True, help=_DB_HELP + " Created and migrated as needed.")
+@click.option("--db", required=True, help=_DB_HELP + " Created and migrated as needed (a PostgreSQL database is created when the server lets this user; otherwise create it with `createdb`).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None, help="Coding processes, each loading spaCy once (default: all cores; 1 codes in this process).")
 @click.option("--recode", is_flag=True, help="Code again the documents already stored (their old rows are replaced).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True, help="Documents per work unit and per transaction.")
 @click.option("--dask", "dask", default=None, metavar="local:N|tcp://HOST:PORT|FILE.json", help="Code on a Dask cluster: N local worker processes, a running scheduler, or its scheduler file (docs/cluster.md).")
+@_ANY_LANGUAGE
 @_dictionary_options
-def run_command(paths, db, workers, recode, date, chunk_size, dask, actor_files, agent_files, pattern_files) -> None:
+def run_command(paths, db, workers, recode, date, chunk_size, dask, any_language, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS into a store (SQLite file or PostgreSQL), on every core.
 
     Resumable: stop it at any moment and run the same command again; stored documents are
     kept and the rest is coded. Every document ends up coded, rejected (with its reason) or
-    a duplicate of an earlier text; re-running over the same input changes nothing.
+    a duplicate of an earlier text; re-running over the same input changes nothing. The exit
+    code is 1 if any document was rejected (`tacitus status --db ...` lists them).
     """
     from tacitus.corpus import RichReporter, run_corpus
 
     options = {"actor_files": tuple(actor_files), "agent_files": tuple(agent_files), "pattern_files": tuple(pattern_files)}
     if dask:
-        stats = _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, {k: v for k, v in options.items() if v})
-        if stats.interrupted:
-            sys.exit(130)
-        return
-    stats = run_corpus(
-        paths, db, workers=workers, recode=recode, date=_iso(date), chunk_size=chunk_size,
-        coder_options={k: v for k, v in options.items() if v}, reporter=RichReporter(),
-    )
+        stats = _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, {k: v for k, v in options.items() if v}, any_language)
+    else:
+        stats = run_corpus(
+            paths, db, workers=workers, recode=recode, date=_iso(date), chunk_size=chunk_size,
+            coder_options={k: v for k, v in options.items() if v}, reporter=RichReporter(),
+            any_language=any_language,
+        )
     if stats.interrupted:
         sys.exit(130)
+    if stats.rejected:
+        sys.exit(1)
 
 
-def _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, options):
+def _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, options, any_language):
     if workers is not None:
         raise click.UsageError("-j/--workers and --dask exclude each other: with --dask local:N, N is the number of processes.")
     try:
         from tacitus.cluster import ClusterUnavailable, ClusterUsageError, run_on_cluster
         from tacitus.corpus import RichReporter
 
-        return run_on_cluster(paths, db, dask, recode=recode, date=_iso(date), chunk_size=chunk_size, coder_options=options, reporter=RichReporter())
+        return run_on_cluster(paths, db, dask, recode=recode, date=_iso(date), chunk_size=chunk_size, coder_options=options, reporter=RichReporter(), any_language=any_language)
     except ClusterUnavailable as err:
         raise click.ClickException(str(err)) from err
     except ClusterUsageError as err:
@@ -298,6 +369,47 @@ def serve_command(ctx, db, host, port) -> None:
         raise click.ClickException(str(err)) from err
     click.echo(f"serving {db} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     serve(db, host=host, port=port)
+
+
+@cli.command("status")
+@click.option("--db", required=True, help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file for csv/json (default: stdout).")
+def status_command(db, fmt, output) -> None:
+    """What a store holds: documents by status (coded, rejected, duplicate) and every rejected
+    document with its reason."""
+    from tacitus.store import open_store, rejected, status_counts
+
+    with open_store(db, create=False) as backend:
+        counts = status_counts(backend)
+        problems = rejected(backend)
+    counts = {status: counts.get(status, 0) for status in ("coded", "rejected", "duplicate")} | counts
+    if fmt == "json":
+        text = json.dumps({"counts": counts, "rejected": [{"key": k, "reason": r} for k, r in problems]}, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["kind", "key", "value"])
+        writer.writerows(["count", status, n] for status, n in counts.items())
+        writer.writerows(["rejected", key, reason] for key, reason in problems)
+        text = buffer.getvalue()
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(highlight=False)
+        console.print(", ".join(f"{n:,} {status}" for status, n in counts.items()), markup=False)
+        if problems:
+            table = Table("document", "reason", title="rejected")
+            for key, reason in problems:
+                table.add_row(key, reason)
+            console.print(table)
+        return
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 def main() -> None:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from tacitus.corpus import CHUNK_SIZE, Reporter, RunStats, _Chunk, _Run, code_chunk
-from tacitus.ingest import SUFFIXES, _failed, input_files, read_file, read_jsonl
+from tacitus.ingest import SUFFIXES, _failed, _finish, _read_file, _read_jsonl, input_files
 from tacitus.model import Document
 from tacitus.store import open_store, status_counts
 from tacitus.store.backends import connect, is_postgres
@@ -191,18 +191,24 @@ def scan_piece(piece: Piece) -> tuple[int, int | None]:
 
 def read_piece(piece: Piece) -> Iterator[Document]:
     """The documents of a piece, exactly as `ingest.read_inputs` reads them from the whole file."""
+    return (doc for _, doc in _read_piece(piece))
+
+
+def _read_piece(piece: Piece) -> Iterator[tuple[str, Document]]:
+    """(where, document) pairs of a piece, as ingest reads them, so its checks say the same."""
     if piece.end is None:
-        yield from read_file(Path(piece.path))
+        yield from _read_file(Path(piece.path))
         return
     try:
         data = _read_range(piece)
     except OSError as err:
-        yield _failed(f"{piece.path}:{piece.first_line}", f"cannot read file ({err.strerror or err})")
+        where = f"{piece.path}:{piece.first_line}"
+        yield where, _failed(where, f"cannot read file ({err.strerror or err})")
         return
     # read_jsonl numbers lines from 1 and skips blank ones: as many blank lines as come before
     # the range put the numbers where a whole-file read puts them.
     lines = chain(repeat("", piece.first_line - 1), _logical_lines(data.decode("utf-8", errors="replace")))
-    yield from read_jsonl(lines, piece.path)
+    yield from _read_jsonl(lines, piece.path)
 
 
 # --- on the workers -----------------------------------------------------------------------
@@ -278,15 +284,13 @@ def _already_stored(db: str | None, keys: list[str]) -> set[str]:
         backend.close()
 
 
-def code_partition(partition: Partition, plugin: str, db: str | None, recode: bool, date: str | None, chunk_size: int) -> Coded:
+def code_partition(partition: Partition, plugin: str, db: str | None, recode: bool, date: str | None, chunk_size: int, any_language: bool = False) -> Coded:
     """The task: read a partition, code what is not stored yet, return it without the text."""
     from distributed import get_worker
 
     coder: CoderPlugin = get_worker().plugins[plugin]
-    docs = [doc for piece in partition.pieces for doc in read_piece(piece)]
-    for doc in docs:
-        if date and not doc.date:
-            doc.date = date
+    # the default date and the language check, as `ingest.read_inputs` does them
+    docs = [doc for piece in partition.pieces for doc in _finish(_read_piece(piece), date, any_language)]
     digests = [text_hash(d.text) if d.text and not d.errors else None for d in docs]
     keys = [document_key(d, h) for d, h in zip(docs, digests, strict=True)]
     stored = set() if recode else _already_stored(db, keys)
@@ -381,6 +385,7 @@ def run_on_cluster(
     partition_bytes: int | None = None,
     reporter: Reporter | None = None,
     echo: Callable[[str], None] | None = None,
+    any_language: bool = False,
 ) -> RunStats:
     """Code every document of `paths` into the store `db` on the Dask cluster `dask`
     (`local:N`, `tcp://HOST:PORT` or a scheduler file); see the module docstring.
@@ -411,7 +416,7 @@ def run_on_cluster(
             if reporter:
                 reporter.start(stats)
                 started = True
-            _code_and_store(client, partitions, run, (plugin.name, db, recode, date, chunk_size), reporter)
+            _code_and_store(client, partitions, run, (plugin.name, db, recode, date, chunk_size, any_language), reporter)
     except KeyboardInterrupt:
         stats.interrupted = True
     except BaseException as err:

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
@@ -38,6 +37,7 @@ from tacitus.events.derived import derived_events
 from tacitus.events.extract import find_triggers
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
 from tacitus.events.places import infer_countries
+from tacitus.guard import code_in_batches
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
@@ -83,16 +83,7 @@ class Coder:
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[Document]:
         """Code documents as they stream in; a document that fails keeps its error and the run goes on."""
-        stream = iter(documents)
-        while chunk := list(islice(stream, self.batch_size)):
-            ready = [d for d in chunk if not d.errors]
-            parsed = self.parser.parse((d.title or "", d.text) for d in ready)
-            for document, sentences in zip(ready, parsed, strict=True):
-                try:
-                    self.code_parsed(document, sentences)
-                except Exception as err:  # a bug on one document must not lose the others
-                    document.errors.append(f"{document.id}: coding failed ({type(err).__name__}: {err})")
-            yield from chunk
+        return code_in_batches(documents, self.batch_size, self.parser.parse, self.code_parsed)
 
     def code_parsed(self, document: Document, sentences: list[ParsedSentence]) -> Document:
         """Run the stages over one parsed document; fills its actors, statements and events."""

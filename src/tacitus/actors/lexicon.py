@@ -8,6 +8,7 @@ lower-cased phrases to the `Entry`s they may name, matched against parsed text w
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
@@ -35,6 +36,8 @@ SECTORS = frozenset(
 REGIONS = frozenset(
     ["EUR", "AFR", "ASA", "MEA", "ARB", "LAM", "NMR", "SAM", "CAS", "SAS", "SEA", "WAF", "EAF", "BLK", "CAU", "SCN", "WST", "XKX", "IGO", "NGO"]
 )
+
+LOG = logging.getLogger("tacitus.dictionaries")
 def _date(value: object, where: str) -> Date | None:
     if value in (None, "", "null"):
         return None
@@ -187,41 +190,67 @@ def load_people(lexicon: ActorLexicon, data: object, origin: str = "people.yaml"
 _CODE = re.compile(r"\[([^\]]+)\]")
 
 
-def _petrarch_date(text: str) -> Date | None:
+def _petrarch_date(text: str) -> Date:
+    """A PETRARCH date: YYMMDD (years up to 30 are 20xx) or YYYYMMDD. Seven digits, a typo
+    real dictionaries hold (`9008223`), are read as YYYYMMD when that is a date, else as the
+    YYMMDD of their first six digits."""
     text = text.strip()
-    if len(text) == 6:  # YYMMDD
+    if not text.isdigit():
+        raise ValueError(f"date {text!r} is not a number")
+    if len(text) == 6:
         year = int(text[:2])
         year += 1900 if year > 30 else 2000
         return Date(year, int(text[2:4]), int(text[4:6]))
     if len(text) == 8:
         return Date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    raise ValueError(text)
+    if len(text) == 7:
+        try:
+            return Date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            return _petrarch_date(text[:6])
+    raise ValueError(f"date {text!r} has {len(text)} digits, not 6 or 8")
 
 
 def _petrarch_role(spec: str) -> Role:
-    parts = spec.split()
-    code = parts[0].lstrip("~")
+    """`CODE`, `CODE >D` (from D), `CODE <D` (until D) or `CODE D-D`, spaces allowed around the
+    signs (`HOB < 950601`, `19950601 - 19990815`)."""
+    code, _, span = spec.strip().partition(" ")
+    code = code.lstrip("~")
+    span = "".join(span.split())
     start = end = None
-    if len(parts) > 1:
-        span = parts[1]
-        if span.startswith(">"):
-            start = _petrarch_date(span[1:])
-        elif span.startswith("<"):
-            end = _petrarch_date(span[1:])
-        elif "-" in span:
-            a, b = span.split("-", 1)
-            start, end = _petrarch_date(a), _petrarch_date(b)
+    if span.startswith(">"):
+        start = _petrarch_date(span[1:])
+    elif span.startswith("<"):
+        end = _petrarch_date(span[1:])
+    elif "-" in span:
+        a, b = span.split("-", 1)
+        start, end = _petrarch_date(a), _petrarch_date(b)
+        if end < start:
+            raise ValueError(f"role ends ({b}) before it starts ({a})")
+    elif span:
+        raise ValueError(f"date range {span!r} is not >DATE, <DATE or DATE-DATE")
     country = code[:3] or None
     sector = code[3:6] if code[3:6] in SECTORS else None
     return Role(country=country, sector=sector, start=start, end=end, code=code)
+
+
+def _skipped(path: Path, number: int, raw: str, reason: object, problems: list[str] | None) -> None:
+    """An unreadable dictionary line: said once (file:line and why), then skipped."""
+    message = f"{path}:{number}: skipped {raw.strip()[:80]!r} ({reason})"
+    if problems is not None:
+        problems.append(message)
+    LOG.warning(message)
 
 
 def _petrarch_phrase(token: str) -> str:
     return token.strip().rstrip("_").replace("_", " ").strip()
 
 
-def load_petrarch_actors(lexicon: ActorLexicon, path: Path) -> int:
-    """Named actors from a PETRARCH/TABARI `.actors` file; returns the number of actors read."""
+def load_petrarch_actors(lexicon: ActorLexicon, path: Path, problems: list[str] | None = None) -> int:
+    """Named actors from a PETRARCH/TABARI `.actors` file; returns the number of actors read.
+
+    A line that cannot be read is logged (file:line and the reason), added to `problems`, and
+    skipped; the rest of the file loads."""
     count = 0
     names: list[str] = []
     roles: list[Role] = []
@@ -249,16 +278,17 @@ def load_petrarch_actors(lexicon: ActorLexicon, path: Path) -> int:
                 roles.extend(_petrarch_role(m) for m in _CODE.findall(line))
                 continue
             flush()
-            names = [_petrarch_phrase(_CODE.sub("", line))]
+            names, roles = [_petrarch_phrase(_CODE.sub("", line))], []
             roles = [_petrarch_role(m) for m in _CODE.findall(line)]
         except (ValueError, IndexError) as err:
-            raise LexiconError(f"{path}:{number}: cannot read {raw.strip()!r} ({err})") from err
+            _skipped(path, number, raw, err, problems)
     flush()
     return count
 
 
-def load_petrarch_agents(lexicon: ActorLexicon, path: Path) -> int:
-    """Sector nouns from a PETRARCH agents file (`NOUN_ [~GOV]`); returns the number read."""
+def load_petrarch_agents(lexicon: ActorLexicon, path: Path, problems: list[str] | None = None) -> int:
+    """Sector nouns from a PETRARCH agents file (`NOUN_ [~GOV]`); returns the number read.
+    Unreadable lines are skipped as in `load_petrarch_actors`."""
     substitutions: dict[str, list[str]] = {}
     count = 0
     for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
@@ -293,7 +323,7 @@ def load_petrarch_agents(lexicon: ActorLexicon, path: Path) -> int:
                         lexicon.add(plural(phrase), entry)
                     count += 1
         except ValueError as err:
-            raise LexiconError(f"{path}:{number}: {err}") from err
+            _skipped(path, number, raw, err, problems)
     return count
 
 
@@ -305,7 +335,19 @@ def load_lexicon(actors: Iterable[Path] = (), agents: Iterable[Path] = ()) -> Ac
     load_sectors(lexicon, _read_yaml("sectors.yaml"))
     load_people(lexicon, _read_yaml("people.yaml"))
     for path in agents:
-        load_petrarch_agents(lexicon, Path(path))
+        _user_file(load_petrarch_agents, lexicon, Path(path), "agents")
     for path in actors:
-        load_petrarch_actors(lexicon, Path(path))
+        _user_file(load_petrarch_actors, lexicon, Path(path), "actors")
     return lexicon
+
+
+def _user_file(loader, lexicon: ActorLexicon, path: Path, what: str) -> None:
+    """Load one user dictionary; an unreadable file is a LexiconError naming it, and a summary
+    line counts what was read and what was skipped."""
+    problems: list[str] = []
+    try:
+        count = loader(lexicon, path, problems)
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read dictionary ({err.strerror or err})") from err
+    if problems:
+        LOG.warning(f"{path}: {count:,} {what} read, {len(problems):,} unreadable line(s) skipped")

@@ -15,6 +15,11 @@ def write_jsonl(documents: Iterable[Document], out: TextIO, all_events: bool = T
     which the offsets point into."""
     count = 0
     for doc in documents:
-        out.write(json.dumps(doc.to_dict(include_text=include_text), ensure_ascii=False) + "\n")
+        line = json.dumps(doc.to_dict(include_text=include_text), ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate from the caller: JSON escapes keep it, and the file valid
+            line = json.dumps(doc.to_dict(include_text=include_text))
+        out.write(line + "\n")
         count += 1
     return count
