@@ -143,7 +143,7 @@ def test_serve_refuses_a_non_local_address_unless_given_with_host(web_db, monkey
     monkeypatch.setattr(web, "serve", lambda db, host, port: started.append((host, port)))
     runner = CliRunner()
     refused = runner.invoke(cli, ["serve", "--db", str(web_db)], env={"TACITUS_HOST": "0.0.0.0"})
-    assert refused.exit_code == 1 and not started
+    assert refused.exit_code == 2 and not started
     assert "refusing to serve on 0.0.0.0" in refused.output and len(refused.output.strip().splitlines()) == 1
     local = runner.invoke(cli, ["serve", "--db", str(web_db), "--port", "8123"])
     assert local.exit_code == 0 and started[-1] == ("127.0.0.1", 8123)

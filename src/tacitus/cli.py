@@ -359,7 +359,7 @@ def serve_command(ctx, db, host, port) -> None:
     host = host or LOCAL_HOST
     if not is_loopback(host):
         if not explicit:
-            raise click.ClickException(f"refusing to serve on {host} (from TACITUS_HOST): a non-local address needs an explicit --host")
+            raise click.UsageError(f"refusing to serve on {host} (from TACITUS_HOST): a non-local address needs an explicit --host")
         click.echo(f"warning: serving on {host}: other machines can reach this view (read-only, no login)", err=True)
     try:
         from tacitus.store import open_store

@@ -487,7 +487,7 @@ def _code_and_store(client: Any, partitions: list[Partition], run: _Run, task: t
         in_flight -= 1
         ordered.done[coded.index] = coded
         while ordered.next in ordered.done:
-            _store(run, ordered.done.pop(ordered.next), task[-1], reporter)
+            _store(run, ordered.done.pop(ordered.next), task[4], reporter)  # task: (plugin, db, recode, date, chunk_size, any_language)
             ordered.next += 1
         submit_more()
 

@@ -37,7 +37,7 @@ UNSTORABLE = re.compile("[\ud800-\udfff\x00]")
 SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
 FIELDS = ("id", "title", "date", "url", "source")
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+CSV_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)  # a long article is one field; csv allows 128 KB by default
 
 
 def input_files(path: Path, skipped: list[Path] | None = None) -> list[Path]:
@@ -244,6 +244,14 @@ def read_csv(source: str | Iterable[str], name: str) -> Iterator[Document]:
 
 
 def _read_csv(source: str | Iterable[str], name: str) -> Iterator[tuple[str, Document]]:
+    previous = csv.field_size_limit(CSV_FIELD_LIMIT)  # csv's limit is process-wide: set it while reading only
+    try:
+        yield from _csv_records(source, name)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_records(source: str | Iterable[str], name: str) -> Iterator[tuple[str, Document]]:
     lines = io.StringIO(source) if isinstance(source, str) else source
     # strict: a quote never closed is an error, not the rest of the file read as one field
     reader = csv.DictReader((line.lstrip("\ufeff") if number == 0 else line for number, line in enumerate(lines)), strict=True)

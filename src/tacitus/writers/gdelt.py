@@ -36,7 +36,6 @@ COLUMNS = (
     + [f"ActionGeo_{f}" for f in GEO_FIELDS]
     + ["DATEADDED", "SOURCEURL"]
 )
-assert len(COLUMNS) == 61
 
 GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = "1", "2", "3", "4", "5"
 
