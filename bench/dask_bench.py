@@ -7,7 +7,7 @@ client can write coded documents into a store (the ceiling of a cluster run).
 
 Two figures per cluster size: `wall` is the whole run (cluster start, spaCy loaded in every
 worker, coding, writing); `steady` counts from the first stored chunk to the last, the rate a
-long run settles at. The store figures time the client's own path (`cluster._store`: classify
+long run settles at. The store figures time the client's own path (`cluster.run._store`: classify
 against the store, then one transaction per chunk) on copies of really coded documents, into
 SQLite and into a throwaway PostgreSQL server when its binaries are there. Figures are also
 written to bench/results/dask.json.
@@ -129,7 +129,7 @@ def coded_sample(path: Path, n: int) -> list:
 
 def store_rate(db: str, coded: list, documents: int, chunk_size: int = 32) -> dict:
     """Documents/s and events/s of the client's write path for `documents` copies of `coded`."""
-    from tacitus.cluster import Coded, _store
+    from tacitus.cluster.run import Coded, _store
 
     partitions = []
     per = 256

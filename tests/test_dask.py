@@ -91,6 +91,32 @@ def test_csv_and_small_files_are_read_whole(corpus):
     assert [p for group in plan(paths, 1 << 20) for p in group][0].end is None  # small JSONL: whole
 
 
+# --- what the workers import --------------------------------------------------------------
+
+# Loads a task and a plugin pickled as Dask pickles them, in an interpreter that has imported
+# nothing of tacitus, and says where they came from.
+UNPICKLE = """
+import pickle, sys
+task, plugin = pickle.loads(sys.stdin.buffer.read())
+print(task.__module__, task.__qualname__, type(plugin).__module__, plugin.name, *sorted(plugin.options))
+"""
+
+
+def test_workers_import_the_task_and_the_plugin_by_their_stable_path():
+    """Dask pickles `code_partition` and `CoderPlugin` by reference: a worker imports them from
+    `tacitus.cluster.worker`, which must therefore stay an importable module path."""
+    from distributed.protocol.pickle import dumps
+
+    from tacitus.cluster import CoderPlugin, code_partition
+
+    plugin = CoderPlugin({"language": "en"})
+    data = dumps((code_partition, plugin))
+    assert b"tacitus.cluster.worker" in data and b"def code_partition" not in data
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    out = subprocess.run([sys.executable, "-c", UNPICKLE], input=data, capture_output=True, env=env, timeout=WAIT, check=True)
+    assert out.stdout.decode().split() == ["tacitus.cluster.worker", "code_partition", "tacitus.cluster.worker", plugin.name, "language"]
+
+
 # --- the same store, however it is run ----------------------------------------------------
 
 

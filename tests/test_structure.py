@@ -44,7 +44,8 @@ LAYERS: list[set[str]] = [
     {"tacitus.guard"},  # per-document isolation of parse and coding failures
     {"tacitus.pipeline"},
     {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.query", "tacitus.cli", "tacitus",
-     "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.cluster", "tacitus.show", "tacitus.framing", "tacitus.web"},
+     "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.show", "tacitus.framing", "tacitus.web",
+     "tacitus.cluster", "tacitus.cluster.partitions", "tacitus.cluster.worker", "tacitus.cluster.run"},  # `tacitus run --dask`
 ]
 
 
