@@ -82,9 +82,20 @@ def _is_symmetric(code: CameoCode, sources: list) -> bool:
     return len(sources) > 1 and (code.root in codes.symmetric_roots or code.code.startswith(codes.symmetric_codes))
 
 
+def _source_tokens(trigger: Trigger) -> list[Token]:
+    """"This morning", "last week", "five times": times and amounts never act."""
+    return [t for t in trigger.sources if t.ent_type_ not in NOT_ACTOR_ENTITIES]
+
+
+def _is_modifier(tok: Token, trigger: Trigger) -> bool:
+    """"air strikes", "the latest deployment", "week-long tour": a noun trigger's modifier is
+    its source only when it names an actor ("Russian strikes")."""
+    return trigger.pattern.pos == "noun" and tok.head.i == trigger.token.i and tok.dep_ in ("amod", "compound", "nmod")
+
+
 def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
     """(source, target) pairs of the trigger's actors; None when a required target is missing."""
-    sources: list = [r for t in trigger.sources for r in refs(doc, sentence, t)]
+    sources: list = [r for t in _source_tokens(trigger) for r in refs(doc, sentence, t) if r.actor or not _is_modifier(t, trigger)]
     if not any(r.actor for r in sources) and trigger.alt_sources:
         # "Israel launched a ground offensive": the light verb's subject
         sources = [r for t in trigger.alt_sources for r in refs(doc, sentence, t) if r.actor][:1] or sources

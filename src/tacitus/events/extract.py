@@ -181,10 +181,11 @@ def _plain_targets(trigger: Trigger, passive: bool) -> int:
 
 
 def _noun_sources(tok: Token) -> list[Token]:
-    """Who does what a nominal trigger names: its possessor ("Israel's strikes"), a nationality
-    or actor modifier ("Russian strikes", "army raids"), or the subject of the verb it is the
+    """Who does what a nominal trigger names: its possessor ("Israel's strikes"), its "by" agent
+    ("the attack by rebels"), a nationality or actor modifier ("Russian strikes", "army raids"), or the subject of the verb it is the
     object of ("Israel launched strikes"); in that order of preference."""
     sources = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)]
+    sources += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in children(c, ("pobj",)) for t in expand(o)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     return sources + modifiers + _governing_subjects(tok)
 
