@@ -62,3 +62,16 @@ def test_an_event_without_an_actor_as_source_is_an_uncoded_mention(coder):
     strikes = [e for e in doc.events if e.trigger.text == "strikes"]
     assert strikes and not any(e.factual for e in strikes)
     assert [e.root for e in doc.events if e.factual] == ["17"]
+
+
+def test_sense_rules_are_validated_data():
+    import pytest
+
+    from tacitus.events.lexicon import PatternError, load_event_context
+
+    good = load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: modifiers, code: none, words: [price]}\n")
+    assert good.sense("19", "war", {"modifiers": {"price"}, "sentence": set(), "arguments": set()}) is not None
+    with pytest.raises(PatternError, match="scope"):
+        load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: paragraph, words: [price]}\n")
+    with pytest.raises(PatternError, match="CAMEO"):
+        load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: sentence, code: '999', words: [x]}\n")

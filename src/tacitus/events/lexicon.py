@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import Cameo, load_cameo
@@ -156,13 +157,38 @@ class Refinement:
     mode: str | None = None
 
 
+SenseScope = Literal["sentence", "arguments", "modifiers"]
+SENSE_SCOPES: tuple[SenseScope, ...] = ("sentence", "arguments", "modifiers")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Another sense of a trigger: when one of `words` is in the `scope` (the sentence, the
+    trigger's arguments, or the trigger noun's own modifiers), the trigger is `code` instead,
+    or no event at all when `code` is None ("a price war", "the striker shot wide")."""
+
+    roots: frozenset[str]
+    lemmas: frozenset[str]
+    scope: SenseScope
+    words: frozenset[str]
+    code: str | None
+
+
 @dataclass(frozen=True)
 class EventContext:
     """Subject-dependent rules: which subjects make no political event, and which subject words
-    refine a code (data/event_context.yaml)."""
+    refine a code; and the other senses of triggers (data/event_context.yaml)."""
 
     inanimate: frozenset[str]
     refinements: tuple[Refinement, ...]
+    senses: tuple[Sense, ...] = ()
+
+    def sense(self, root: str, lemma: str, found: dict[str, set[str]]) -> Sense | None:
+        """The first sense rule that applies to a trigger; `found` maps each scope to its words."""
+        for rule in self.senses:
+            if root in rule.roots and (not rule.lemmas or lemma in rule.lemmas) and rule.words & found[rule.scope]:
+                return rule
+        return None
 
     def refine(self, root: str, subject_words: set[str]) -> Refinement | None:
         for rule in self.refinements:
@@ -190,4 +216,20 @@ def load_event_context(text: str | None = None, cameo: Cameo | None = None) -> E
                 mode=item.get("mode"),
             )
         )
-    return EventContext(inanimate=inanimate, refinements=tuple(rules))
+    return EventContext(inanimate=inanimate, refinements=tuple(rules), senses=_senses(data.get("senses"), cameo))
+
+
+def _senses(items: object, cameo: Cameo) -> tuple[Sense, ...]:
+    out = []
+    for number, item in enumerate(items or [], start=1):
+        where = f"event_context.yaml#senses{number}"
+        if not isinstance(item, dict) or item.get("scope") not in SENSE_SCOPES:
+            raise PatternError(f"{where}: needs a `scope` among {SENSE_SCOPES}")
+        code = None if item.get("code") in (None, "none") else str(item["code"])
+        if code is not None and code not in cameo:
+            raise PatternError(f"{where}: {code!r} is not a CAMEO code")
+        roots, found = frozenset(_words(item.get("roots"), "roots", where)), frozenset(_words(item.get("words"), "words", where))
+        if not roots or not found:
+            raise PatternError(f"{where}: needs `roots` and `words`")
+        out.append(Sense(roots, frozenset(_words(item.get("lemmas"), "lemmas", where)), item["scope"], found, code))
+    return tuple(out)
