@@ -24,6 +24,18 @@ def _tok(doc, word):
         ("If talks fail, Peru would send troops to the border.", "send", "hypothetical"),
         ("Will Peru send troops to the border?", "send", "question"),
         ("Chile urged Peru to send troops to the border.", "send", "obligation"),
+        ("Peru usually sends troops to the border in winter.", "sends", "generic"),
+        ("Officials in Lima have long denied the smuggling.", "denied", "generic"),
+        ("Bolivia seized the largest amount of cocaine in the region.", "seized", "generic"),
+        ("Police arrested 3,000 people so far this year.", "arrested", "generic"),
+        ("Gangs continue to extort bus drivers in the capital.", "extort", "generic"),
+        ("Residents fear a possible attack on the town.", "attack", "possible"),
+        ("Ministers met ahead of the summit in Quito.", "summit", "future"),
+        ("Nothing will change until the ministers meet in January.", "meet", "future"),
+        ("Nobody knows whether the prisoners were tortured.", "tortured", "question"),
+        ("The army moved troops north to fight the rebels.", "fight", "intended"),
+        ("The union pledged to oppose the bill when it is debated next Monday.", "debated", "future"),
+        ("Talks aimed at ending the strike will take place on Friday.", "Talks", "future"),
     ],
 )
 def test_modality(coder, text, trigger, expected):

@@ -17,7 +17,8 @@ Modality = Literal[
     "possible",  # could, may, might
     "obligation",  # should, must, calls for ... to be
     "hypothetical",  # if / unless clauses, would without a report frame
-    "question",  # the sentence asks
+    "question",  # the sentence asks (or a "whether" clause)
+    "generic",  # habits, trends and statistics: "police usually ...", "have long denied"
 ]
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ActorKind = Literal["person", "group", "country", "organisation"]

@@ -18,6 +18,18 @@ CALL_HEADS = words("call_heads")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
+HABITUAL_ADVERBS = words("habitual_adverbs")
+HABITUAL_GOVERNORS = words("habitual_governors")
+HABITUAL_MODIFIERS = words("habitual_modifiers")
+STATISTIC_HEADS = words("statistic_heads")
+STATISTIC_TIMES = words("statistic_times")
+POSSIBLE_MODIFIERS = words("possible_modifiers")
+FUTURE_MODIFIERS = words("future_modifiers")
+ANTICIPATING_HEADS = words("anticipating_heads")
+FUTURE_TIME_WORDS = words("future_time_words")
+FUTURE_MARKS = words("future_marks")
+QUESTION_MARKS = words("question_marks")
+OCCURRENCE_VERBS = words("occurrence_verbs")
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -45,9 +57,65 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
+def _noun_modality(trigger: Token) -> Modality | None:
+    """"a possible attack", "the planned summit", "ahead of the summit", "a common method of
+    execution": a noun trigger's own words say it is not (yet) a fact."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound", "nmod", "advmod")}
+    if mods & POSSIBLE_MODIFIERS:
+        return "possible"
+    if mods & FUTURE_MODIFIERS:
+        return "future"
+    if mods & HABITUAL_MODIFIERS:
+        return "generic"
+    head = trigger.head
+    if trigger.dep_ == "pobj" and (head.lower_ in ANTICIPATING_HEADS or head.head.lower_ in ANTICIPATING_HEADS):
+        return "future"  # "ahead of an EU summit", "on the eve of the talks"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS and head.i != trigger.i:
+        return modality(head, trigger.sent) if head.lemma_.lower() != "be" else None  # "talks will take place"
+    return None
+
+
+def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
+    """Habits, statistics, purposes, subordinate futures and "whether" clauses."""
+    for tok in chain:
+        kids = list(tok.children)
+        if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in kids):
+            return "generic"  # "police usually raid", "have long denied"
+        if any(c.lower_ in STATISTIC_TIMES and c.dep_ in ("advmod", "npadvmod") for c in kids):
+            return "generic"  # "so far this year", "seized annually"
+        if any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STATISTIC_HEADS or c.tag_ == "JJS") for c in kids):
+            return "generic"  # "seized the largest amount of cocaine"
+        marks = {c.lower_ for c in kids if c.dep_ == "mark"}
+        if marks & QUESTION_MARKS:
+            return "question"
+        if tok.dep_ == "advcl" and marks & FUTURE_MARKS and _present_tense(tok):
+            return "future"  # "until health chiefs meet", "when it is debated next monday"
+        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and tok.i == trigger.i:
+            return "intended"  # purpose: "sent troops to fight the rebels", "in order to ..."
+        if tok.i != trigger.i and tok.lemma_.lower() in HABITUAL_GOVERNORS and chain[chain.index(tok) - 1].dep_ == "xcomp":
+            return "generic"  # "continue to engage in shootouts"
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "at" and tok.head.head.lemma_.lower() == "aim":
+            return "intended"  # "talks aimed at averting strikes"
+    ents = [e for e in trigger.sent.ents if e.label_ == "DATE" and e.root.head in chain]
+    if any(w.lower_ in FUTURE_TIME_WORDS for e in ents for w in e):
+        return "future"  # "debated next monday"
+    return None
+
+
+def _present_tense(tok: Token) -> bool:
+    return tok.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in tok.children)
+
+
 def modality(trigger: Token, sentence: Span) -> Modality:
     """How the text presents the event: asserted, future, intended, possible, obligation, ..."""
     chain = _clause_chain(trigger)
+    found = _noun_modality(trigger) or _plain_modality(trigger, sentence, chain)
+    return found if found != "asserted" else _clause_modality(trigger, chain) or "asserted"
+
+
+def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modality:
     if sentence.text.rstrip().rstrip("\"”'").endswith("?") and trigger.sent.root in chain:
         return "question"
     for tok in chain:
