@@ -56,3 +56,9 @@ def test_event_date_prefers_the_trigger_clause(coder):
     plain = coder.nlp("Peru sent troops to the border.")
     assert event_date(_tok(plain, "sent"), plain[:], date(2024, 3, 6), future=False) == "2024-03-06"
     assert event_date(_tok(plain, "sent"), plain[:], None, future=False) is None
+
+
+def test_a_date_belongs_to_its_own_clause(coder):
+    doc = coder.nlp("Peru, whose congress voted on Monday, sent troops to the border.")
+    assert event_date(_tok(doc, "voted"), doc[:], date(2024, 3, 6), future=False) == "2024-03-04"
+    assert event_date(_tok(doc, "sent"), doc[:], date(2024, 3, 6), future=False) == "2024-03-06"

@@ -148,9 +148,17 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
     return "asserted"
 
 
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause holds the token (the token itself for a verb)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def event_date(trigger: Token, sentence: Span, anchor: Date | None, future: bool) -> str | None:
     """The date of the event: the sentence's time expression nearest the trigger, else the article's date."""
-    dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+    # A date belongs to its own clause's event, not to the sentence's other events.
+    dates = [ent for ent in sentence.ents if ent.label_ == "DATE" and _clause_head(ent.root) == _clause_head(trigger)]
     # Prefer time words attached to the trigger's own clause.
     dates.sort(key=lambda ent: (ent.root.head != trigger and ent.root.head.head != trigger, abs(ent.start - trigger.i)))
     for ent in dates:
