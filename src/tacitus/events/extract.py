@@ -70,6 +70,8 @@ class _VerbFacts:
 
 def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -> tuple[int, Trigger] | None:
     facts = facts or _VerbFacts.of(tok)
+    if pattern.code.startswith("04") and not pattern.object and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # naming, not contact: "the men he called suicide bombers"
     if pattern.object and not pattern.object & facts.object_words or pattern.xcomp and not pattern.xcomp & facts.complement_words:
         return None  # cheap rejection before reading the parse in detail
     particles = facts.particles
