@@ -70,8 +70,8 @@ class _VerbFacts:
 
 def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -> tuple[int, Trigger] | None:
     facts = facts or _VerbFacts.of(tok)
-    if pattern.code.startswith("04") and not pattern.object and any(c.dep_ == "oprd" for c in tok.children):
-        return None  # naming, not contact: "the men he called suicide bombers"
+    if not pattern.object and not pattern.xcomp and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # naming, not contact or appeal: "whom he called suicide bombers"
     if pattern.object and not pattern.object & facts.object_words or pattern.xcomp and not pattern.xcomp & facts.complement_words:
         return None  # cheap rejection before reading the parse in detail
     particles = facts.particles
@@ -210,6 +210,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
 
 
 def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
+    if not _has_modifiers(tok, pattern.modifier):
+        return None  # "drug shipments" are no arms shipments, with or without "between"
     trigger = Trigger(token=tok, pattern=pattern)
     between = prep_objects(tok, ("between",))
     if between and len(between) >= 2:
@@ -227,8 +229,6 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     trigger.targets = [] if pattern.no_target else targets
     candidates = _noun_sources(tok)
     trigger.sources, trigger.alt_sources = candidates[:1], candidates[1:]
-    if not _has_modifiers(tok, pattern.modifier):
-        return None
     return int(bool(targets)) + 10 * bool(pattern.modifier), trigger
 
 
