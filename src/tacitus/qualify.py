@@ -79,10 +79,14 @@ def _noun_modality(trigger: Token) -> Modality | None:
 
 def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
     """Habits, statistics, purposes, subordinate futures and "whether" clauses."""
+    # A participle or coordinated clause shares the habit of its head: "routinely overvalue
+    # their exports, allowing them to launder money".
+    top = chain[-1]
+    habitual_scope = chain + ([top.head] if top.dep_ in ("advcl", "conj") and top.tag_ in ("VBG", "VBP", "VBZ") else [])
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for t in habitual_scope for c in t.children):
+        return "generic"  # "police usually raid", "have long denied"
     for tok in chain:
         kids = list(tok.children)
-        if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for c in kids):
-            return "generic"  # "police usually raid", "have long denied"
         if any(c.lower_ in STATISTIC_TIMES and c.dep_ in ("advmod", "npadvmod") for c in kids):
             return "generic"  # "so far this year", "seized annually"
         if any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STATISTIC_HEADS or c.tag_ == "JJS") for c in kids):
@@ -150,9 +154,13 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
 
 def _clause_head(tok: Token) -> Token:
     """The verb whose clause holds the token (the token itself for a verb)."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
+    while (tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep" or _non_finite(tok)) and tok.head.i != tok.i:
+        tok = tok.head  # "according to"; an infinitive or participle clause shares its head's time
     return tok
+
+
+def _non_finite(tok: Token) -> bool:
+    return tok.dep_ in ("xcomp", "advcl", "acl") and (tok.tag_ in ("VB", "VBG") and any(c.lower_ == "to" or c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VBG")
 
 
 def event_date(trigger: Token, sentence: Span, anchor: Date | None, future: bool) -> str | None:
