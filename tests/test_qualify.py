@@ -36,6 +36,8 @@ def _tok(doc, word):
         ("The army moved troops north to fight the rebels.", "fight", "intended"),
         ("The union pledged to oppose the bill when it is debated next Monday.", "debated", "future"),
         ("Talks aimed at ending the strike will take place on Friday.", "Talks", "future"),
+        ("Prison guards allegedly freed the gang's leaders.", "freed", "possible"),
+        ("The village mourned after a suspected attack by the rebels.", "attack", "possible"),
     ],
 )
 def test_modality(coder, text, trigger, expected):

@@ -30,6 +30,7 @@ FUTURE_TIME_WORDS = words("future_time_words")
 FUTURE_MARKS = words("future_marks")
 QUESTION_MARKS = words("question_marks")
 OCCURRENCE_VERBS = words("occurrence_verbs")
+HEDGING_ADVERBS = words("hedging_adverbs")
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -87,6 +88,8 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
         return "generic"  # "police usually raid", "have long denied"
     for tok in chain:
         kids = list(tok.children)
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in kids):
+            return "possible"  # "allegedly allowed inmates out": someone's claim, not a fact
         if any(c.lower_ in STATISTIC_TIMES and c.dep_ in ("advmod", "npadvmod") for c in kids):
             return "generic"  # "so far this year", "seized annually"
         if any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STATISTIC_HEADS or c.tag_ == "JJS") for c in kids):
@@ -96,7 +99,7 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
             return "question"
         if tok.dep_ == "advcl" and marks & FUTURE_MARKS and _present_tense(tok):
             return "future"  # "until health chiefs meet", "when it is debated next monday"
-        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and tok.i == trigger.i:
+        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and (tok.i == trigger.i or trigger.pos_ == "NOUN"):
             return "intended"  # purpose: "sent troops to fight the rebels", "in order to ..."
         if tok.i != trigger.i and tok.lemma_.lower() in HABITUAL_GOVERNORS and chain[chain.index(tok) - 1].dep_ == "xcomp":
             return "generic"  # "continue to engage in shootouts"

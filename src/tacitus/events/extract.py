@@ -240,7 +240,9 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         if tok.pos_ == "VERB" and lemma not in lexicon.verbs:
             lemma = known_lemma(tok, lexicon.verbs)  # the tagger's lemma can be wrong: "hoped" -> "hop"
         best: tuple[int, Trigger] | None = None
-        if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            candidates = []  # a participle used as an adjective: "the alleged leader", "armed groups"
+        elif tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
             # (an adjective in a noun's place is a noun the tagger missed: "a ground offensive")
