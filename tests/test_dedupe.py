@@ -40,3 +40,9 @@ def test_one_sentence_one_happening_between_the_same_actors():
     howard, cabinet = _ref("A1", "GBRGOV", "GBR"), _ref("A2", "GBRGOV", "GBR")
     headline, body = _event(0, 7, "016", howard, cabinet), _event(0, 40, "016", howard, cabinet)
     assert dedupe([headline, body]) == [headline]
+
+
+def test_coordinated_subjects_of_no_known_country_act_together():
+    police = ActorRef(actor="A1", text="police", code="COP", country=None, sector="COP")
+    prosecutors = ActorRef(actor="A2", text="prosecutors", code="JUD", country=None, sector="JUD")
+    assert len(dedupe([_event(0, 9, "190", police, None), _event(0, 9, "190", prosecutors, None)])) == 1

@@ -84,7 +84,7 @@ def _sense_words(trigger: Trigger, sentence: Sentence) -> dict[str, set[str]]:
         return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
 
     args = [t for t in trigger.targets + trigger.consumed + trigger.sources + trigger.alt_targets]
-    args += [c for c in trigger.token.children if c.dep_ in ("dobj", "prep", "prt")]
+    args += [c for c in trigger.token.children if c.dep_ in ("dobj", "prep", "prt", "advmod")]
     args += [g for a in list(args) for g in a.children if g.dep_ in ("pobj", "compound", "amod")]
     modifiers = [c for c in trigger.token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("compound", "amod")]

@@ -20,10 +20,11 @@ def _dyad(e: Event) -> tuple:
 
 
 def _side(ref: ActorRef | None) -> object:
-    """Who a side is, as coarsely as the same happening allows: its country, else its code or actor."""
+    """Who a side is, as coarsely as the same happening allows: its country; actors of no known
+    country at one trigger are one side ("around 1,300 police and 60 prosecutors raided")."""
     if ref is None:
         return None
-    return ref.country or ref.code or ref.actor or ref.text.lower()
+    return ref.country or ("?" if ref.actor else ref.text.lower())
 
 
 def _keys(event: Event) -> list[tuple]:
