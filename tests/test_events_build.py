@@ -75,3 +75,15 @@ def test_sense_rules_are_validated_data():
         load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: paragraph, words: [price]}\n")
     with pytest.raises(PatternError, match="CAMEO"):
         load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: sentence, code: '999', words: [x]}\n")
+
+
+def test_object_classes_expand_and_unknown_classes_fail():
+    import pytest
+
+    from tacitus.events.lexicon import PatternError, load_patterns
+
+    lexicon = load_patterns([("t.yaml", '- {code: "154", verb: send, object: ["@forces"], prep: [to]}\n')])
+    [pattern] = lexicon.verbs["send"]
+    assert {"troop", "police"} <= pattern.object
+    with pytest.raises(PatternError, match="unknown object class"):
+        load_patterns([("t.yaml", '- {code: "154", verb: send, object: ["@armies"]}\n')])

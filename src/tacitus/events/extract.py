@@ -31,6 +31,7 @@ FALLBACK_PREPS = words("fallback_preps")
 PARTICLE_WORDS = words("particle_words")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
+VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
 
 
 @dataclass
@@ -250,7 +251,10 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         else:
             candidates = []
         if candidates and _in_hyphenated_word(tok):
-            continue  # "so-called", "Iran-backed": part of a compound word, not a verb of the clause
+            prefixed = _prefixed_verb(tok, lemma, lexicon)
+            if not prefixed:
+                continue  # "so-called", "Iran-backed": part of a compound word, not a verb of the clause
+            candidates = [(p, _verb_match) for p in prefixed]  # "re-opened" is "reopened"
         facts = _VerbFacts.of(tok) if candidates and candidates[0][1] is _verb_match else None
         for pattern, matcher in candidates:
             result = matcher(tok, pattern, facts) if facts is not None else matcher(tok, pattern)
@@ -277,6 +281,16 @@ def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     return bool(mods & wanted) or any(part in wanted for part in tok.lower_.split("-"))
+
+
+def _prefixed_verb(tok: Token, lemma: str, lexicon: EventLexicon) -> list[Pattern]:
+    """The patterns of "re-open", "re-impose": a verb prefix joined by a hyphen."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ not in VERB_PREFIXES:
+        return []
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return []
+    return lexicon.verbs.get(doc[tok.i - 2].lower_ + lemma, [])
 
 
 def _in_hyphenated_word(tok: Token) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -90,6 +91,29 @@ def _words(value: object, key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
+@cache
+def object_classes() -> dict[str, tuple[str, ...]]:
+    """The object classes patterns name as `@name` (data/object_classes.yaml), read once."""
+    data = load_yaml(read_data("object_classes.yaml"))
+    if not isinstance(data, dict):
+        raise PatternError("object_classes.yaml: expected a mapping of class names to word lists")
+    return {str(name): _words(value, str(name), "object_classes.yaml") for name, value in data.items()}
+
+
+def _expand_classes(words: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """"@weapons" -> the words of that class; other words stay."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith("@"):
+            members = object_classes().get(word[1:])
+            if members is None:
+                raise PatternError(f"{where}: unknown object class {word!r} (see object_classes.yaml)")
+            out += members
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
     if not isinstance(item, dict):
         raise PatternError(f"{where}: a pattern must be a mapping")
@@ -113,7 +137,7 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
         lemma=lemma,
         pos=pos,
         particle=(str(item["particle"]).lower() if item.get("particle") else None),
-        object=frozenset(_words(item.get("object"), "object", where)),
+        object=frozenset(_expand_classes(_words(item.get("object"), "object", where), where)),
         prep=_words(item.get("prep"), "prep", where),
         xcomp=frozenset(_words(item.get("xcomp"), "xcomp", where)),
         modifier=frozenset(_words(item.get("modifier"), "modifier", where)),
