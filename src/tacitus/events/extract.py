@@ -32,6 +32,9 @@ PARTICLE_WORDS = words("particle_words")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
+# Appeals, intents, demands and threats ask for or promise an act against someone: that one is
+# their target ("demanded sanctions against Venezuela"); a condemned attack's victim is not.
+REQUEST_ROOTS = ("02", "03", "10", "13")
 
 
 @dataclass
@@ -98,7 +101,9 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         # "released two French tourists": with an object pattern the object itself may be the target.
         objects = [t for t in trigger.consumed if t.pos_ in ("NOUN", "PROPN")]
         comp_objects = [t for o in children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
-        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS)
+        # "demanded sanctions against Venezuela": the one acted against, not the thing demanded
+        object_preps = [t for o in children(tok, OBJECT_DEPS) if o.i != anchor.i for t in prep_objects(o, FALLBACK_PREPS)] if pattern.code[:2] in REQUEST_ROOTS else []
+        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps
     return score + 2 * bool(pattern.particle), trigger
 
 
