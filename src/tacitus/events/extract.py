@@ -204,7 +204,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
         return subjects_of(head)  # "Iran is skeptical of the offer"
     # Only a light verb lends its subject ("Israel launched strikes"); "Iran condemned the
     # strikes" says nothing of who struck.
-    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+    naming = any(c.dep_ == "oprd" for c in head.children)  # "Israel called the attack a massacre"
+    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS and not naming:
         return subjects_of(head)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.dep_ in OBJECT_DEPS:
         # "hosted a new round of negotiations": the light verb's subject
@@ -250,7 +251,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             candidates = []  # a participle used as an adjective: "the alleged leader", "armed groups"
         elif tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
             # (an adjective in a noun's place is a noun the tagger missed: "a ground offensive")
             candidates = [(p, _noun_match) for p in lexicon.nouns.get(lemma, lexicon.nouns.get(tok.lower_, []))]
         else:
