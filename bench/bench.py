@@ -119,6 +119,28 @@ def bench_corpus_run(path: Path, workers: int) -> dict | None:
         return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1)}
 
 
+NEWS = HERE.parent.parent / "shared" / "data" / "news"
+
+
+def source_country_share(articles: int = 100) -> dict | None:
+    """On real news (the development articles beside the project, when present): the share of
+    factual events whose source has a country — event data is only as good as its actors."""
+    files = [NEWS / "insightcrime-train.jsonl", NEWS / "bbc-train.jsonl"]
+    if not all(f.is_file() for f in files):
+        return None
+    from tacitus.pipeline import Coder
+
+    records: list[dict] = []
+    for path in files:
+        with path.open(encoding="utf-8") as lines:
+            taken = [json.loads(line) for line in lines if line.strip()]
+        taken = [r for r in taken if r.get("politics", True)][: articles // len(files)]
+        records += [{"id": r["id"], "text": r["text"], "title": r.get("title", ""), "date": r.get("date")} for r in taken]
+    facts = [e for d in Coder().code_documents(_docs(records)) for e in d.events if e.factual]
+    sourced = sum(1 for e in facts if e.source is not None and e.source.country)
+    return {"articles": len(records), "factual_events": len(facts), "with_source_country": round(sourced / len(facts), 3) if facts else 0.0}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
@@ -126,6 +148,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per speed figure (the best counts)")
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-run", action="store_true")
+    parser.add_argument("--skip-news", action="store_true", help="skip the source-country share on real news")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args()
     if args.rss_child is not None:
@@ -176,6 +199,10 @@ def main() -> None:
                     run["articles_per_s"] = round(len(records) / run["seconds"], 2)
                     results[f"corpus_run_sqlite_{workers}w"] = run
 
+    news = None if args.skip_news else source_country_share()
+    if news is not None:
+        results["real_news"] = news
+
     print(f"tacitus benchmark — {len(records)} articles, {words:,} words, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB")
     print(f"{'':<16}{'seconds':>10}{'words/s':>10}{'articles/s':>12}")
     for name, _ in rows:
@@ -189,6 +216,8 @@ def main() -> None:
         run = results.get(f"corpus_run_sqlite_{workers}w")
         if run:
             print(f"tacitus run -> SQLite, {workers} worker(s): {run['articles_per_s']:.2f} articles/s, peak RSS {run['peak_rss_mb']:.0f} MB")
+    if news is not None:
+        print(f"real news ({news['articles']} articles): {news['factual_events']} factual events, {news['with_source_country']:.1%} with a source country")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"figures written to {args.out}")

@@ -42,3 +42,9 @@ def test_calendar_dates_and_expressions_without_a_day():
     assert parse_when("recent weeks", TUESDAY, False) is None
     assert parse_when("the 1990s", TUESDAY, False) is None
     assert parse_when("on Monday", None, False) is None  # nothing to count from
+
+
+def test_an_undated_text_never_borrows_the_machines_year():
+    assert parse_when("Nov 20", None, False) is None  # the year is unknown
+    assert parse_when("20 November 2015", None, False) == "2015-11-20"  # an explicit year is read
+    assert parse_when("Nov 20", date(2005, 3, 1), False) == "2004-11-20"

@@ -55,3 +55,5 @@ def test_event_case(coder, case):
         assert any(matches(e, expected) for e in doc.events), f"missing {expected}; found:\n{found}"
     for root in case.get("no_roots") or []:
         assert not any(e.root == str(root) for e in doc.events), f"unexpected root {root}; found:\n{found}"
+    for root in case.get("no_factual_roots") or []:
+        assert not any(e.root == str(root) and e.factual for e in doc.events), f"unexpected factual root {root}; found:\n{found}"

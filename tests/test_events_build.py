@@ -47,3 +47,43 @@ def test_claims_are_attributed_to_their_speaker(coder, prepared):
     assert crossing.statement == speech.statements[0].id
     assert crossing.attributed_to == speech.statements[0].speaker.actor
     assert not crossing.factual
+
+
+def test_a_noun_triggers_modifier_is_no_source_but_a_by_agent_is(coder, prepared):
+    doc = prepared("Fierce clashes left the town empty. The attack by Colombian rebels on the village was repelled.")
+    clashes, attack = (_events(coder, doc, s) for s in doc.sentences)
+    assert clashes and all(e.source is None and not e.coded and not e.factual for e in clashes)
+    assault = next(e for e in attack if e.trigger.text == "attack")
+    assert assault.source is not None and assault.source.country == "COL"
+
+
+def test_an_event_without_an_actor_as_source_is_an_uncoded_mention(coder):
+    doc = coder.code_text("This morning the air strikes resumed. Peruvian police arrested the mayor.")
+    strikes = [e for e in doc.events if e.trigger.text == "strikes"]
+    assert strikes and not any(e.factual for e in strikes)
+    assert [e.root for e in doc.events if e.factual] == ["17"]
+
+
+def test_sense_rules_are_validated_data():
+    import pytest
+
+    from tacitus.events.lexicon import PatternError, load_event_context
+
+    good = load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: modifiers, code: none, words: [price]}\n")
+    assert good.sense("19", "war", {"modifiers": {"price"}, "sentence": set(), "arguments": set()}) is not None
+    with pytest.raises(PatternError, match="scope"):
+        load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: paragraph, words: [price]}\n")
+    with pytest.raises(PatternError, match="CAMEO"):
+        load_event_context("inanimate: [rain]\nsenses:\n  - {roots: ['19'], scope: sentence, code: '999', words: [x]}\n")
+
+
+def test_object_classes_expand_and_unknown_classes_fail():
+    import pytest
+
+    from tacitus.events.lexicon import PatternError, load_patterns
+
+    lexicon = load_patterns([("t.yaml", '- {code: "154", verb: send, object: ["@forces"], prep: [to]}\n')])
+    [pattern] = lexicon.verbs["send"]
+    assert {"troop", "police"} <= pattern.object
+    with pytest.raises(PatternError, match="unknown object class"):
+        load_patterns([("t.yaml", '- {code: "154", verb: send, object: ["@armies"]}\n')])

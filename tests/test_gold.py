@@ -107,7 +107,6 @@ def test_wrong_country_is_right_by_root_only():
     assert levels["root"]["f1"] == 1.0 and levels["root_source"]["f1"] == 0.0
 
 
-@pytest.mark.xfail(strict=True, reason="the metaphor 'a ticking time bomb' is coded as a bombing (issue 12)")
 def test_the_coder_against_a_small_gold(coder, tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")

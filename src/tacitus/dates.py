@@ -77,6 +77,8 @@ def parse_when(expr: str, anchor: Date | None, future: bool) -> str | None:
     has_month = any(m in text for m in MONTHS) or re.search(r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\b", text)
     if not (has_month and re.search(r"\d", text)) and not re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", text):
         return None
+    if anchor is None and not re.search(r"\b(1[5-9]|20)\d{2}\b", text):
+        return None  # "Nov 20" in an undated text: the year is unknown, never the machine's
     import dateparser  # slow to import: only when a calendar date needs it
 
     settings = {"PREFER_DATES_FROM": "future" if future else "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day"]}

@@ -17,7 +17,8 @@ Modality = Literal[
     "possible",  # could, may, might
     "obligation",  # should, must, calls for ... to be
     "hypothetical",  # if / unless clauses, would without a report frame
-    "question",  # the sentence asks
+    "question",  # the sentence asks (or a "whether" clause)
+    "generic",  # habits, trends and statistics: "police usually ...", "have long denied"
 ]
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ActorKind = Literal["person", "group", "country", "organisation"]
@@ -117,9 +118,17 @@ class Event:
     depth: int = 0  # distance of the trigger from the sentence root (0 = main verb)
 
     @property
+    def coded(self) -> bool:
+        """Its source is an actor (a person, group, organisation or place the actors stage
+        resolved) or carries a code. An event without one ("air strikes", "this morning the
+        ...") stays in the JSONL as an uncoded mention but is never factual: event data codes
+        who acted."""
+        return self.source is not None and (self.source.actor is not None or bool(self.source.code))
+
+    @property
     def factual(self) -> bool:
-        """Asserted by the text itself: not negated, not modal, not someone's claim."""
-        return not self.negated and self.modality == "asserted" and self.attributed_to is None
+        """Asserted by the text itself (not negated, not modal, not someone's claim) and coded."""
+        return not self.negated and self.modality == "asserted" and self.attributed_to is None and self.coded
 
 
 @dataclass
@@ -195,6 +204,7 @@ class Document:
 
 def _event_dict(event: Event) -> dict[str, Any]:
     out = asdict(event)
+    out["coded"] = event.coded
     out["factual"] = event.factual
     return out
 

@@ -18,6 +18,19 @@ CALL_HEADS = words("call_heads")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
+HABITUAL_ADVERBS = words("habitual_adverbs")
+HABITUAL_GOVERNORS = words("habitual_governors")
+HABITUAL_MODIFIERS = words("habitual_modifiers")
+STATISTIC_HEADS = words("statistic_heads")
+STATISTIC_TIMES = words("statistic_times")
+POSSIBLE_MODIFIERS = words("possible_modifiers")
+FUTURE_MODIFIERS = words("future_modifiers")
+ANTICIPATING_HEADS = words("anticipating_heads")
+FUTURE_TIME_WORDS = words("future_time_words")
+FUTURE_MARKS = words("future_marks")
+QUESTION_MARKS = words("question_marks")
+OCCURRENCE_VERBS = words("occurrence_verbs")
+HEDGING_ADVERBS = words("hedging_adverbs")
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -45,9 +58,71 @@ def is_negated(trigger: Token) -> bool:
     return False
 
 
+def _noun_modality(trigger: Token) -> Modality | None:
+    """"a possible attack", "the planned summit", "ahead of the summit", "a common method of
+    execution": a noun trigger's own words say it is not (yet) a fact."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = {c.lower_ for c in trigger.children if c.dep_ in ("amod", "compound", "nmod", "advmod")}
+    if mods & POSSIBLE_MODIFIERS:
+        return "possible"
+    if mods & FUTURE_MODIFIERS:
+        return "future"
+    if mods & HABITUAL_MODIFIERS:
+        return "generic"
+    head = trigger.head
+    if trigger.dep_ == "pobj" and (head.lower_ in ANTICIPATING_HEADS or head.head.lower_ in ANTICIPATING_HEADS):
+        return "future"  # "ahead of an EU summit", "on the eve of the talks"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS and head.i != trigger.i:
+        return modality(head, trigger.sent) if head.lemma_.lower() != "be" else None  # "talks will take place"
+    return None
+
+
+def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
+    """Habits, statistics, purposes, subordinate futures and "whether" clauses."""
+    # A participle or coordinated clause shares the habit of its head: "routinely overvalue
+    # their exports, allowing them to launder money".
+    top = chain[-1]
+    habitual_scope = chain + ([top.head] if top.dep_ in ("advcl", "conj") and top.tag_ in ("VBG", "VBP", "VBZ") else [])
+    if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for t in habitual_scope for c in t.children):
+        return "generic"  # "police usually raid", "have long denied"
+    for tok in chain:
+        kids = list(tok.children)
+        if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in kids):
+            return "possible"  # "allegedly allowed inmates out": someone's claim, not a fact
+        if any(c.lower_ in STATISTIC_TIMES and c.dep_ in ("advmod", "npadvmod") for c in kids):
+            return "generic"  # "so far this year", "seized annually"
+        if any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STATISTIC_HEADS or c.tag_ == "JJS") for c in kids):
+            return "generic"  # "seized the largest amount of cocaine"
+        marks = {c.lower_ for c in kids if c.dep_ == "mark"}
+        if marks & QUESTION_MARKS:
+            return "question"
+        if tok.dep_ == "advcl" and marks & FUTURE_MARKS and _present_tense(tok):
+            return "future"  # "until health chiefs meet", "when it is debated next monday"
+        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and (tok.i == trigger.i or trigger.pos_ == "NOUN"):
+            return "intended"  # purpose: "sent troops to fight the rebels", "in order to ..."
+        if tok.i != trigger.i and tok.lemma_.lower() in HABITUAL_GOVERNORS and chain[chain.index(tok) - 1].dep_ == "xcomp":
+            return "generic"  # "continue to engage in shootouts"
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "at" and tok.head.head.lemma_.lower() == "aim":
+            return "intended"  # "talks aimed at averting strikes"
+    ents = [e for e in trigger.sent.ents if e.label_ == "DATE" and e.root.head in chain]
+    if any(w.lower_ in FUTURE_TIME_WORDS for e in ents for w in e):
+        return "future"  # "debated next monday"
+    return None
+
+
+def _present_tense(tok: Token) -> bool:
+    return tok.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in tok.children)
+
+
 def modality(trigger: Token, sentence: Span) -> Modality:
     """How the text presents the event: asserted, future, intended, possible, obligation, ..."""
     chain = _clause_chain(trigger)
+    found = _noun_modality(trigger) or _plain_modality(trigger, sentence, chain)
+    return found if found != "asserted" else _clause_modality(trigger, chain) or "asserted"
+
+
+def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modality:
     if sentence.text.rstrip().rstrip("\"”'").endswith("?") and trigger.sent.root in chain:
         return "question"
     for tok in chain:
@@ -80,9 +155,21 @@ def modality(trigger: Token, sentence: Span) -> Modality:
     return "asserted"
 
 
+def _clause_head(tok: Token) -> Token:
+    """The verb whose clause holds the token (the token itself for a verb)."""
+    while (tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep" or _non_finite(tok)) and tok.head.i != tok.i:
+        tok = tok.head  # "according to"; an infinitive or participle clause shares its head's time
+    return tok
+
+
+def _non_finite(tok: Token) -> bool:
+    return tok.dep_ in ("xcomp", "advcl", "acl") and (tok.tag_ in ("VB", "VBG") and any(c.lower_ == "to" or c.tag_ == "TO" for c in tok.children) or tok.tag_ == "VBG")
+
+
 def event_date(trigger: Token, sentence: Span, anchor: Date | None, future: bool) -> str | None:
     """The date of the event: the sentence's time expression nearest the trigger, else the article's date."""
-    dates = [ent for ent in sentence.ents if ent.label_ == "DATE"]
+    # A date belongs to its own clause's event, not to the sentence's other events.
+    dates = [ent for ent in sentence.ents if ent.label_ == "DATE" and _clause_head(ent.root) == _clause_head(trigger)]
     # Prefer time words attached to the trigger's own clause.
     dates.sort(key=lambda ent: (ent.root.head != trigger and ent.root.head.head != trigger, abs(ent.start - trigger.i)))
     for ent in dates:

@@ -77,14 +77,40 @@ def _code(trigger: Trigger, knowledge: EventKnowledge) -> tuple[CameoCode, str |
     return code, None
 
 
+def _sense_words(trigger: Trigger, sentence: Sentence) -> dict[str, set[str]]:
+    """The words sense rules look at: the sentence's, the trigger's arguments' (their phrase
+    heads and what they are made of), and the trigger noun's own modifiers."""
+    def lemmas(tokens) -> set[str]:
+        return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+    args = [t for t in trigger.targets + trigger.consumed + trigger.sources + trigger.alt_targets]
+    args += [c for c in trigger.token.children if c.dep_ in ("dobj", "prep", "prt", "advmod")]
+    args += [g for a in list(args) for g in a.children if g.dep_ in ("pobj", "compound", "amod")]
+    modifiers = [c for c in trigger.token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in ("compound", "amod")]
+    modifiers += [g for c in trigger.token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return {"sentence": lemmas(sentence.span), "arguments": lemmas(args), "modifiers": lemmas(modifiers)}
+
+
 def _is_symmetric(code: CameoCode, sources: list) -> bool:
     codes = derived_codes()
     return len(sources) > 1 and (code.root in codes.symmetric_roots or code.code.startswith(codes.symmetric_codes))
 
 
+def _source_tokens(trigger: Trigger) -> list[Token]:
+    """"This morning", "last week", "five times": times and amounts never act."""
+    return [t for t in trigger.sources if t.ent_type_ not in NOT_ACTOR_ENTITIES]
+
+
+def _is_modifier(tok: Token, trigger: Trigger) -> bool:
+    """"air strikes", "the latest deployment", "week-long tour": a noun trigger's modifier is
+    its source only when it names an actor ("Russian strikes")."""
+    return trigger.pattern.pos == "noun" and tok.head.i == trigger.token.i and tok.dep_ in ("amod", "compound", "nmod")
+
+
 def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
     """(source, target) pairs of the trigger's actors; None when a required target is missing."""
-    sources: list = [r for t in trigger.sources for r in refs(doc, sentence, t)]
+    sources: list = [r for t in _source_tokens(trigger) for r in refs(doc, sentence, t) if r.actor or not _is_modifier(t, trigger)]
     if not any(r.actor for r in sources) and trigger.alt_sources:
         # "Israel launched a ground offensive": the light verb's subject
         sources = [r for t in trigger.alt_sources for r in refs(doc, sentence, t) if r.actor][:1] or sources
@@ -113,6 +139,11 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
     if _inanimate_subject(doc, sentence, trigger, knowledge.context):
         return []
     code, refined_mode = _code(trigger, knowledge)
+    sense = knowledge.context.sense(code.root, trigger.pattern.lemma, _sense_words(trigger, sentence))
+    if sense is not None:
+        if sense.code is None:
+            return []  # sport, business, metaphor: another sense of the word
+        code = knowledge.cameo[sense.code]
     pairs = _pairs(doc, sentence, trigger, code)
     if pairs is None:
         return []

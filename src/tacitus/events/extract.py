@@ -31,6 +31,10 @@ FALLBACK_PREPS = words("fallback_preps")
 PARTICLE_WORDS = words("particle_words")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
+VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
+# Appeals, intents, demands and threats ask for or promise an act against someone: that one is
+# their target ("demanded sanctions against Venezuela"); a condemned attack's victim is not.
+REQUEST_ROOTS = ("02", "03", "10", "13")
 
 
 @dataclass
@@ -70,6 +74,8 @@ class _VerbFacts:
 
 def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -> tuple[int, Trigger] | None:
     facts = facts or _VerbFacts.of(tok)
+    if not pattern.object and not pattern.xcomp and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # naming, not contact or appeal: "whom he called suicide bombers"
     if pattern.object and not pattern.object & facts.object_words or pattern.xcomp and not pattern.xcomp & facts.complement_words:
         return None  # cheap rejection before reading the parse in detail
     particles = facts.particles
@@ -95,7 +101,9 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         # "released two French tourists": with an object pattern the object itself may be the target.
         objects = [t for t in trigger.consumed if t.pos_ in ("NOUN", "PROPN")]
         comp_objects = [t for o in children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
-        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS)
+        # "demanded sanctions against Venezuela": the one acted against, not the thing demanded
+        object_preps = [t for o in children(tok, OBJECT_DEPS) if o.i != anchor.i for t in prep_objects(o, FALLBACK_PREPS)] if pattern.code[:2] in REQUEST_ROOTS else []
+        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps
     return score + 2 * bool(pattern.particle), trigger
 
 
@@ -181,10 +189,11 @@ def _plain_targets(trigger: Trigger, passive: bool) -> int:
 
 
 def _noun_sources(tok: Token) -> list[Token]:
-    """Who does what a nominal trigger names: its possessor ("Israel's strikes"), a nationality
-    or actor modifier ("Russian strikes", "army raids"), or the subject of the verb it is the
+    """Who does what a nominal trigger names: its possessor ("Israel's strikes"), its "by" agent
+    ("the attack by rebels"), a nationality or actor modifier ("Russian strikes", "army raids"), or the subject of the verb it is the
     object of ("Israel launched strikes"); in that order of preference."""
     sources = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)]
+    sources += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in children(c, ("pobj",)) for t in expand(o)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     return sources + modifiers + _governing_subjects(tok)
 
@@ -195,7 +204,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
         return subjects_of(head)  # "Iran is skeptical of the offer"
     # Only a light verb lends its subject ("Israel launched strikes"); "Iran condemned the
     # strikes" says nothing of who struck.
-    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
+    naming = any(c.dep_ == "oprd" for c in head.children)  # "Israel called the attack a massacre"
+    if tok.dep_ in OBJECT_DEPS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS and not naming:
         return subjects_of(head)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.dep_ in OBJECT_DEPS:
         # "hosted a new round of negotiations": the light verb's subject
@@ -207,6 +217,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
 
 
 def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
+    if not _has_modifiers(tok, pattern.modifier):
+        return None  # "drug shipments" are no arms shipments, with or without "between"
     trigger = Trigger(token=tok, pattern=pattern)
     between = prep_objects(tok, ("between",))
     if between and len(between) >= 2:
@@ -224,8 +236,6 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     trigger.targets = [] if pattern.no_target else targets
     candidates = _noun_sources(tok)
     trigger.sources, trigger.alt_sources = candidates[:1], candidates[1:]
-    if not _has_modifiers(tok, pattern.modifier):
-        return None
     return int(bool(targets)) + 10 * bool(pattern.modifier), trigger
 
 
@@ -237,15 +247,20 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         if tok.pos_ == "VERB" and lemma not in lexicon.verbs:
             lemma = known_lemma(tok, lexicon.verbs)  # the tagger's lemma can be wrong: "hoped" -> "hop"
         best: tuple[int, Trigger] | None = None
-        if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            candidates = []  # a participle used as an adjective: "the alleged leader", "armed groups"
+        elif tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
             # (an adjective in a noun's place is a noun the tagger missed: "a ground offensive")
             candidates = [(p, _noun_match) for p in lexicon.nouns.get(lemma, lexicon.nouns.get(tok.lower_, []))]
         else:
             candidates = []
         if candidates and _in_hyphenated_word(tok):
-            continue  # "so-called", "Iran-backed": part of a compound word, not a verb of the clause
+            prefixed = _prefixed_verb(tok, lemma, lexicon)
+            if not prefixed:
+                continue  # "so-called", "Iran-backed": part of a compound word, not a verb of the clause
+            candidates = [(p, _verb_match) for p in prefixed]  # "re-opened" is "reopened"
         facts = _VerbFacts.of(tok) if candidates and candidates[0][1] is _verb_match else None
         for pattern, matcher in candidates:
             result = matcher(tok, pattern, facts) if facts is not None else matcher(tok, pattern)
@@ -272,6 +287,16 @@ def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     return bool(mods & wanted) or any(part in wanted for part in tok.lower_.split("-"))
+
+
+def _prefixed_verb(tok: Token, lemma: str, lexicon: EventLexicon) -> list[Pattern]:
+    """The patterns of "re-open", "re-impose": a verb prefix joined by a hyphen."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ not in VERB_PREFIXES:
+        return []
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return []
+    return lexicon.verbs.get(doc[tok.i - 2].lower_ + lemma, [])
 
 
 def _in_hyphenated_word(tok: Token) -> bool:

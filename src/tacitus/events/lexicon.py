@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import Cameo, load_cameo
@@ -89,6 +91,29 @@ def _words(value: object, key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip().lower() for v in value)
 
 
+@cache
+def object_classes() -> dict[str, tuple[str, ...]]:
+    """The object classes patterns name as `@name` (data/object_classes.yaml), read once."""
+    data = load_yaml(read_data("object_classes.yaml"))
+    if not isinstance(data, dict):
+        raise PatternError("object_classes.yaml: expected a mapping of class names to word lists")
+    return {str(name): _words(value, str(name), "object_classes.yaml") for name, value in data.items()}
+
+
+def _expand_classes(words: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """"@weapons" -> the words of that class; other words stay."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith("@"):
+            members = object_classes().get(word[1:])
+            if members is None:
+                raise PatternError(f"{where}: unknown object class {word!r} (see object_classes.yaml)")
+            out += members
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
     if not isinstance(item, dict):
         raise PatternError(f"{where}: a pattern must be a mapping")
@@ -112,7 +137,7 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
         lemma=lemma,
         pos=pos,
         particle=(str(item["particle"]).lower() if item.get("particle") else None),
-        object=frozenset(_words(item.get("object"), "object", where)),
+        object=frozenset(_expand_classes(_words(item.get("object"), "object", where), where)),
         prep=_words(item.get("prep"), "prep", where),
         xcomp=frozenset(_words(item.get("xcomp"), "xcomp", where)),
         modifier=frozenset(_words(item.get("modifier"), "modifier", where)),
@@ -156,13 +181,38 @@ class Refinement:
     mode: str | None = None
 
 
+SenseScope = Literal["sentence", "arguments", "modifiers"]
+SENSE_SCOPES: tuple[SenseScope, ...] = ("sentence", "arguments", "modifiers")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """Another sense of a trigger: when one of `words` is in the `scope` (the sentence, the
+    trigger's arguments, or the trigger noun's own modifiers), the trigger is `code` instead,
+    or no event at all when `code` is None ("a price war", "the striker shot wide")."""
+
+    roots: frozenset[str]
+    lemmas: frozenset[str]
+    scope: SenseScope
+    words: frozenset[str]
+    code: str | None
+
+
 @dataclass(frozen=True)
 class EventContext:
     """Subject-dependent rules: which subjects make no political event, and which subject words
-    refine a code (data/event_context.yaml)."""
+    refine a code; and the other senses of triggers (data/event_context.yaml)."""
 
     inanimate: frozenset[str]
     refinements: tuple[Refinement, ...]
+    senses: tuple[Sense, ...] = ()
+
+    def sense(self, root: str, lemma: str, found: dict[str, set[str]]) -> Sense | None:
+        """The first sense rule that applies to a trigger; `found` maps each scope to its words."""
+        for rule in self.senses:
+            if root in rule.roots and (not rule.lemmas or lemma in rule.lemmas) and rule.words & found[rule.scope]:
+                return rule
+        return None
 
     def refine(self, root: str, subject_words: set[str]) -> Refinement | None:
         for rule in self.refinements:
@@ -190,4 +240,20 @@ def load_event_context(text: str | None = None, cameo: Cameo | None = None) -> E
                 mode=item.get("mode"),
             )
         )
-    return EventContext(inanimate=inanimate, refinements=tuple(rules))
+    return EventContext(inanimate=inanimate, refinements=tuple(rules), senses=_senses(data.get("senses"), cameo))
+
+
+def _senses(items: object, cameo: Cameo) -> tuple[Sense, ...]:
+    out = []
+    for number, item in enumerate(items or [], start=1):
+        where = f"event_context.yaml#senses{number}"
+        if not isinstance(item, dict) or item.get("scope") not in SENSE_SCOPES:
+            raise PatternError(f"{where}: needs a `scope` among {SENSE_SCOPES}")
+        code = None if item.get("code") in (None, "none") else str(item["code"])
+        if code is not None and code not in cameo:
+            raise PatternError(f"{where}: {code!r} is not a CAMEO code")
+        roots, found = frozenset(_words(item.get("roots"), "roots", where)), frozenset(_words(item.get("words"), "words", where))
+        if not roots or not found:
+            raise PatternError(f"{where}: needs `roots` and `words`")
+        out.append(Sense(roots, frozenset(_words(item.get("lemmas"), "lemmas", where)), item["scope"], found, code))
+    return tuple(out)
