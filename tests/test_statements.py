@@ -165,3 +165,40 @@ def test_hoping_and_considering_are_comments_of_the_one_who_hopes(coder):
     assert hope and hope[0].source.code == "IRNGOV" and hope[0].trigger.text == "hoped"
     doc = coder.code_text("The Kenyan government is considering sending troops to Haiti.")
     assert any(e.cameo == "014" and e.source.code == "KENGOV" for e in doc.events)
+
+
+QUOTED_SPEECH = (
+    "The Chilean foreign minister spoke at length about the border dispute on Monday. "
+    "He said Bolivia had broken the agreement.\n\n"
+    '"Bolivian troops crossed the river at dawn. They shelled our outposts."\n\n'
+    "Peruvian police arrested two smugglers near the border on Tuesday."
+)
+
+INTERVIEW = (
+    "Finnish opposition leader Riikka Orpo spoke to our correspondent in Helsinki.\n\n"
+    "Q: What happened in Lapland?\n\n"
+    "A: We have the proof. Russian soldiers attacked the border post. Nobody can deny it.\n\n"
+    "Q: Is Finland ready?\n\n"
+    "Swedish police arrested three men in Malmo on Friday."
+)
+
+
+def test_a_quoted_paragraph_and_its_sentences_belong_to_the_speaker(coder):
+    doc = coder.code_text(QUOTED_SPEECH, date="2025-03-04")
+    quoted = [s for s in doc.statements if s.cue.text == '"']
+    assert len(quoted) == 1 and quoted[0].speaker.code == "CHLGOV"
+    shelling = next(e for e in doc.events if e.trigger.text == "shelled")
+    assert not shelling.factual and shelling.statement == quoted[0].id, "the second quoted sentence goes on with the quote"
+    arrest = next(e for e in doc.events if e.trigger.text == "arrested")
+    assert arrest.factual, "narration after the quote is the text's own"
+
+
+def test_interview_answers_are_the_interviewees(coder):
+    doc = coder.code_text(INTERVIEW, date="2025-03-04")
+    interviewee = next(s for s in doc.statements if s.cue.text == "spoke").speaker.actor
+    answers = [s for s in doc.statements if s.cue.text == "A"]
+    assert answers and all(s.speaker.actor == interviewee for s in answers)
+    attack = next(e for e in doc.events if e.trigger.text == "attacked")
+    assert not attack.factual and attack.attributed_to == interviewee
+    assert not any(s.speaker.text == "Q" for s in doc.statements), "the interviewer's question is no statement"
+    assert next(e for e in doc.events if e.trigger.text == "arrested").factual

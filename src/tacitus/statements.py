@@ -16,10 +16,10 @@ from spacy.tokens import Span, Token
 from tacitus.actors.refs import refs
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
-from tacitus.model import Statement
+from tacitus.model import ActorRef, Statement
 from tacitus.parse import QUOTE_MARKS
-from tacitus.syntax import depth_of, expand
-from tacitus.words import words
+from tacitus.syntax import depth_of, expand, lemma_candidates
+from tacitus.words import irregular_verbs, words
 
 ACCUSING_CUES = words("accusing_cues")
 
@@ -33,6 +33,10 @@ class SpeechLexicon:
     cues: frozenset[str]
     attribution_heads: frozenset[str]
     neutral_cues: frozenset[str]
+    interview_cues: frozenset[str]
+    interviewer_words: frozenset[str]
+    answer_prefixes: frozenset[str]
+    question_prefixes: frozenset[str]
 
 
 @cache
@@ -41,7 +45,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -110,6 +114,15 @@ def _according_to(sentence: Span, tok: Token, lexicon: SpeechLexicon) -> list[Ra
     ]
 
 
+def _interview(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
+    """"X spoke to our correspondent": X is interviewed; what X says comes in the answers."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    listeners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children if g.dep_ == "pobj"]
+    if not subjects or not any(g.lower_ in lexicon.interviewer_words for g in listeners):
+        return []
+    return [RawStatement(cue=tok, speakers=expand(subjects[0]), content_start=tok.i, content_end=tok.i + 1, direct=False, attribution=False)]
+
+
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:
     """Every speech act of one parsed sentence (attributions included, flagged)."""
     found: list[RawStatement] = []
@@ -117,6 +130,9 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
     for tok in sentence:
         if tok.lower_ == "according" and tok.i + 1 < sentence.end and sentence.doc[tok.i + 1].lower_ == "to":
             found.extend(_according_to(sentence, tok, lexicon))
+            continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.interview_cues:
+            found.extend(_interview(tok, lexicon))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues:
             continue
@@ -170,22 +186,114 @@ class SentenceSpeech:
 
     statements: list[Statement]
     raws: list[RawStatement]
+    # sentences that go on with an earlier statement (a quote, an answer): no statement of their own
+    continued: list[tuple[RawStatement, Statement]] = field(default_factory=list)
+
+    def spoken(self) -> list[tuple[RawStatement, Statement]]:
+        """Every content of the sentence with the statement it belongs to."""
+        return list(zip(self.raws, self.statements, strict=True)) + self.continued
 
     def owner_of(self, tok: Token) -> tuple[str | None, str | None]:
         """(speaker actor id, statement id) of the statement whose content holds `tok`."""
-        for raw, statement in zip(self.raws, self.statements, strict=True):
+        for raw, statement in self.spoken():
             if tok.i in raw.content_tokens:
                 return statement.speaker.actor, statement.id
         return None, None
 
 
+def _open_quote(text: str) -> bool:
+    """Whether a quotation opened in `text` is still open at its end."""
+    return text.count("“") > text.count("”") or text.count("«") > text.count("»") or text.count('"') % 2 == 1
+
+
+def _prefix(span: Span) -> Span | None:
+    """"A: …", "Kuleba: …", "Hua Chunying: …": the words before a colon opening the sentence."""
+    colon = next((t for t in span[:5] if t.text == ":"), None)
+    return span.doc[span.start : colon.i] if colon is not None and colon.i > span.start else None
+
+
+def _is_answer(text: str, statement: Statement) -> bool:
+    return text[statement.cue.end : statement.cue.end + 1] == ":"
+
+
+def _is_interview(statement: Statement, lexicon: SpeechLexicon) -> bool:
+    word = statement.cue.text.lower()
+    return bool({irregular_verbs().get(word, word), *lemma_candidates(word)} & lexicon.interview_cues)
+
+
+def _follows(doc: CodingDoc, sentence: Sentence, last: Statement, start: int) -> bool:
+    """Whether `last` speaks right before `sentence`: in the sentence before it, or in a quote
+    that the sentence before it closes (a few sentences back at most)."""
+    if sentence.slot == 0:
+        return False
+    before = doc.sentences[sentence.slot - 1].index
+    if last.sentence == before:
+        return True
+    return 0 <= before - last.sentence <= 5 and doc.document.text[:start].rstrip()[-1:] in QUOTE_MARKS
+
+
+def _answer_speaker(doc: CodingDoc, sentence: Sentence, prefix: Span, lexicon: SpeechLexicon) -> ActorRef | None:
+    """Who answers on an "A:" or "Name:" line: the interviewee, or the actor the name codes."""
+    said = prefix.text.lower()
+    if said in lexicon.question_prefixes:
+        return None
+    if said in lexicon.answer_prefixes:
+        text = doc.document.text
+        interviewee = next((s for s in reversed(doc.statements) if _is_interview(s, lexicon) or _is_answer(text, s)), None)
+        return interviewee.speaker if interviewee else None
+    head = prefix.root
+    found = refs(doc, sentence, head)
+    if not found or found[0].actor is None or found[0].country is None or head.lemma_.lower() in lexicon.attribution_heads:
+        return None  # "Reuters: …", "Interview: …": narration's sourcing or a heading
+    return found[0]
+
+
+def continued_speech(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> tuple[RawStatement, ActorRef, Statement | None] | None:
+    """The document-level part of speech: a sentence with no cue of its own still belongs to a
+    speaker when it is an interview answer ("A: …", "Kuleba: …") or a quoted paragraph right
+    after the speaker's words — a statement of its own — or when it goes on with a quote opened
+    before or with an answer's paragraph — then it continues that statement (the third item).
+    Narration or another speaker ends it."""
+    span = sentence.span
+    if sentence.index < 0 or not len(span):
+        return None
+    text, start = doc.document.text, sentence.span_of(span).start
+    prefix, last = _prefix(span), (doc.statements[-1] if doc.statements else None)
+    cue, speaker, owner = span[0], None, None
+    if prefix is not None:
+        cue, speaker = prefix[0], _answer_speaker(doc, sentence, prefix, lexicon)
+    elif last is None or last.sentence < sentence.index - 6:
+        return None
+    elif span[0].text in QUOTE_MARKS and _follows(doc, sentence, last, start):
+        speaker = last.speaker  # a quoted paragraph with no cue of its own
+    elif _open_quote(text[max(0, min(last.cue.start, last.content.start) - 1) : start]):
+        speaker, owner = last.speaker, last  # the quote goes on
+    elif _is_answer(text, last) and "\n" not in text[last.cue.end : start]:
+        speaker, owner = last.speaker, last  # the answer goes on to the end of its paragraph
+    if speaker is None or speaker.actor is None:
+        return None
+    begin = prefix.end + 1 if prefix is not None else span.start  # after the colon
+    content = set(range(begin, span.end))
+    raw = RawStatement(cue=cue, speakers=[], content_start=begin, content_end=span.end, direct=True, attribution=False, content_tokens=content)
+    return raw, speaker, owner
+
+
 def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> SentenceSpeech:
     """The stage: the statements of one parsed sentence, numbered after the document's earlier ones."""
     statements, raws = [], []
-    for raw in find_statements(sentence.span, lexicon):
-        if raw.attribution:
-            continue
-        speaker = refs(doc, sentence, raw.speakers[0])[0]
+    found = find_statements(sentence.span, lexicon)
+    prefix = _prefix(sentence.span)
+    if prefix is not None and prefix.text.lower() in lexicon.question_prefixes:
+        found = [raw for raw in found if raw.speakers[0].i >= prefix.end]  # "Q: …" is no speaker
+    spoken = [(raw, refs(doc, sentence, raw.speakers[0])[0]) for raw in found if not raw.attribution]
+    continued: list[tuple[RawStatement, Statement]] = []
+    if not found and (more := continued_speech(doc, sentence, lexicon)) is not None:
+        raw, speaker, owner = more
+        if owner is not None:
+            continued.append((raw, owner))
+        else:
+            spoken = [(raw, speaker)]
+    for raw, speaker in spoken:
         statements.append(
             Statement(
                 id=f"S{len(doc.statements) + len(statements) + 1}",
@@ -198,4 +306,4 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
             )
         )
         raws.append(raw)
-    return SentenceSpeech(statements, raws)
+    return SentenceSpeech(statements, raws, continued)

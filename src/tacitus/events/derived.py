@@ -124,7 +124,7 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
     """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X called the
     deal a historic step": X praises (051) — when the statement is no event already."""
     out = []
-    for raw, statement in zip(speech.raws, speech.statements, strict=False):
+    for raw, statement in speech.spoken():
         cue_event = any(e.trigger.start == statement.cue.start for e in found)
         if cue_event or statement.speaker.actor is None:
             continue
@@ -208,4 +208,4 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
             found.extend(commitments(doc, sentence, made, trigger.token, governor))
         found.extend(refusals(made))
-    return found + announcements(speech.statements, found) + evaluations(doc, sentence, speech, found, day)
+    return found + announcements([s for _, s in speech.spoken()], found) + evaluations(doc, sentence, speech, found, day)
