@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tacitus.events.build import trigger_events
 from tacitus.events.dedupe import dedupe, numbered
-from tacitus.events.derived import announcements, commitments, evaluations, refusals, reported_act
+from tacitus.events.derived import accusations, announcements, commitments, evaluations, refusals, reported_act
 from tacitus.events.extract import find_triggers
 from tacitus.model import ActorRef, Event, Plover, Span, Statement
 from tacitus.ontology import recoded
@@ -63,4 +63,35 @@ def test_calling_a_stance_a_disgrace_disapproves(coder, prepared):
     speech = sentence_statements(doc, sentence, coder.speech)
     [event] = evaluations(doc, sentence, speech, [], doc.day)
     assert (event.source.code, event.cameo, event.target.code) == ("VEN", "111", "GUY")
-    assert event.trigger.text == "disgrace"
+    assert event.trigger.text == "said", "the act is the speaking; the judged word may be a quoted act"
+    assert event.rule.endswith("disgrace")
+
+
+def test_judging_verbs_and_light_verb_objects_are_acts_toward_their_subject(coder, prepared):
+    cases = {
+        "Chile said the Bolivian government keeps lying about the water dispute.": ("CHL", "112", "BOLGOV"),
+        "Greece said Turkey bore full responsibility for the crisis.": ("GRC", "112", "TUR"),
+        "Norway said the Danish ministers had abandoned the fishermen.": ("NOR", "111", "DNKGOV"),
+        "Kenya said the Ugandan soldiers were heroes.": ("KEN", "051", "UGAMIL"),
+    }
+    for text, expected in cases.items():
+        doc = prepared(text)
+        sentence = doc.sentences[0]
+        speech = sentence_statements(doc, sentence, coder.speech)
+        events = evaluations(doc, sentence, speech, [], doc.day)
+        assert [(e.source.code, e.cameo, e.target.code) for e in events] == [expected], text
+    doc = prepared("Chile said the weather was dangerous.")
+    sentence = doc.sentences[0]
+    assert evaluations(doc, sentence, sentence_statements(doc, sentence, coder.speech), [], doc.day) == []
+
+
+def test_a_reported_wrong_doing_is_an_accusation_of_its_doer(coder):
+    doc = coder.code_text("Armenia said Azerbaijani troops shelled three villages on Sunday.", date="2025-03-04")
+    shelling = next(e for e in doc.events if e.root == "19")
+    assert not shelling.factual
+    [accusation] = [e for e in doc.events if e.cameo == "112"]
+    assert (accusation.source.code, accusation.target.code, accusation.trigger.text) == ("ARM", "AZEMIL", "said")
+    assert accusation.factual
+    own = coder.code_text("The Armenian army said Armenian troops shelled three villages on Sunday.", date="2025-03-04")
+    assert not [e for e in own.events if e.cameo == "112"], "one's own side's act is no accusation"
+    assert accusations([], own.events, None, None) == []

@@ -113,7 +113,7 @@ def test_evaluative_statement_is_the_speakers_act(coder):
     doc = coder.code_text("The Iranian foreign minister said the UN's stance on Gaza was a disgrace.")
     [judgement] = [e for e in doc.events if e.cameo == "111"]
     assert judgement.source.code == "IRNGOV" and judgement.target.code == "IGOUNO"
-    assert judgement.attributed_to is None and judgement.trigger.text == "disgrace"
+    assert judgement.attributed_to is None and judgement.trigger.text == "said"
 
 
 def test_praise_in_a_statement(coder):

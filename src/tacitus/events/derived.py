@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
-from tacitus.model import Event, Plover, Statement
+from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
 from tacitus.statements import SentenceSpeech
@@ -120,63 +120,93 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
     return out
 
 
+def _speaker_event(statement: Statement, target: ActorRef, code: str, rule: str, day: Date | None, sentence: Sentence) -> Event:
+    """The speaker's own act toward `target`, said with the statement's cue."""
+    entry = load_cameo()[code]
+    return Event(
+        id="", sentence=sentence.index, evidence=sentence.span.text,
+        source=statement.speaker, target=target,
+        cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
+        plover=Plover(entry.plover_type, entry.plover_mode),
+        trigger=statement.cue,  # the speaking: never the judged word, which may be a quoted act
+        date=day.isoformat() if day else None, rule=rule, depth=statement.depth,
+    )
+
+
 def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, found: list[Event], day: Date | None) -> list[Event]:
-    """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X called the
-    deal a historic step": X praises (051) — when the statement is no event already."""
+    """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X said the
+    ministry keeps lying": X accuses it (112); "X called the deal a historic step": X praises
+    (051) — when the statement is no event already."""
     out = []
     for raw, statement in speech.spoken():
         cue_event = any(e.trigger.start == statement.cue.start for e in found)
         if cue_event or statement.speaker.actor is None:
             continue
         content = sentence.doc[raw.content_start : raw.content_end]
-        hit = evaluation_in(content, load_evaluations())
-        if hit is None:
+        for evaluation, word in evaluations_in(content, load_evaluations()):
+            targets = [r for t in evaluated_actor_tokens(content, word) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+            if targets:  # "the situation was dangerous" judges no one
+                out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
+                break
+    return out
+
+
+def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
+    """"X said Y shelled the town": the shelling is X's claim, and X accuses Y of it (112) when
+    the reported act is a wrong-doing (a root from `accusation_min_root` up) by another actor."""
+    codes, out = derived_codes(), []
+    for statement in statements:
+        for event in events:
+            if event.statement != statement.id or event.negated or event.modality in FUTURE_MODALITIES or event.root < codes.accusation_min_root:
+                continue
+            doer, speaker = event.source, statement.speaker
+            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
+                continue  # one's own side's act is a claim, not an accusation
+            out.append(_speaker_event(statement, doer, codes.accusation_code, f"accusation in {statement.id}: {event.rule}", day, sentence))
+    return out
+
+
+def _predicated(tok: Token) -> bool:
+    """Whether the content says `tok` of something: a predicate noun or adjective, a verb of
+    its own, the object of a (light) verb, or a modifier of one of these."""
+    if tok.dep_ in ("attr", "acomp", "oprd", "dobj") or tok.pos_ == "VERB" and not is_negated(tok):
+        return True
+    return tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "oprd", "dobj")
+
+
+def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[Evaluation, Token]]:
+    """The evaluative words the content predicates ("was a disgrace", "keeps lying", "bore
+    responsibility", "a historic step"), in reading order, each with its token."""
+    out = []
+    for tok in content:
+        if tok.is_punct:
             continue
-        evaluation, word = hit
-        targets = [r for t in evaluated_actor_tokens(content, word) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
-        if not targets:
-            continue  # "the situation was dangerous" judges no one
-        code = load_cameo()[evaluation.code]
-        out.append(
-            Event(
-                id="", sentence=statement.sentence, evidence=sentence.span.text,
-                source=statement.speaker, target=targets[0],
-                cameo=code.code, root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
-                plover=Plover(code.plover_type, code.plover_mode),
-                trigger=sentence.span_of(word),
-                date=day.isoformat() if day else None,
-                rule=f"evaluation in {statement.id}: {word.text}",
-                depth=statement.depth,
-            )
-        )
+        forms = {tok.lower_, tok.lemma_.lower()}
+        if tok.i + 1 < content.end:
+            forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
+        hit = next((e for e in table if forms & e.words), None)
+        if hit is not None and _predicated(tok):
+            out.append((hit, tok))
     return out
 
 
 def evaluation_in(content: Span, table: tuple[Evaluation, ...]) -> tuple[Evaluation, Token] | None:
-    """An evaluative word used as what the content predicates ("was a disgrace", "is unacceptable",
-    "a historic step"), with the word's token."""
-    text_words = [t for t in content if not t.is_punct]
-    for evaluation in table:
-        for tok in text_words:
-            forms = {tok.lower_, tok.lemma_.lower()}
-            if tok.i + 1 < content.end:
-                forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
-            # only what the content predicates: "was a disgrace", "is unacceptable", "called it a sham"
-            if forms & evaluation.words and (tok.dep_ in ("attr", "acomp", "oprd") or tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "oprd")):
-                return evaluation, tok
-    return None
+    """The first evaluative predicate of the content, if any."""
+    return next(iter(evaluations_in(content, table)), None)
 
 
 def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
-    """Whose doing the evaluation is about: the possessor or the subject of what is evaluated
-    ("the UN's stance was a disgrace" -> the UN), else any named actor in the content."""
+    """Whose doing the evaluation is about: the subject of the judging verb or copula, the
+    possessor of the judged noun ("the UN's stance was a disgrace" -> the UN), else any named
+    actor in the content."""
     head = word
-    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd") and head.head.i != head.i:
+    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd", "dobj") and head.head.i != head.i:
         head = head.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects_of(head) if head.pos_ in ("VERB", "AUX") else [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
     candidates = []
     for subject in subjects:
         candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
+    candidates += [c for c in word.children if c.dep_ == "poss"]
     candidates += [t for t in content if t.pos_ == "PROPN" or t.dep_ == "poss"]
     return candidates
 
@@ -208,4 +238,5 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
             found.extend(commitments(doc, sentence, made, trigger.token, governor))
         found.extend(refusals(made))
-    return found + announcements([s for _, s in speech.spoken()], found) + evaluations(doc, sentence, speech, found, day)
+    owners = [s for _, s in speech.spoken()]
+    return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence)
