@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from tacitus.events.build import trigger_events
 from tacitus.events.dedupe import dedupe, numbered
-from tacitus.events.derived import accusations, announcements, commitments, evaluations, refusals, reported_act
+from tacitus.events.derived import (
+    accusations,
+    announcements,
+    commitments,
+    evaluations,
+    refusals,
+    reported_act,
+)
 from tacitus.events.extract import find_triggers
 from tacitus.model import ActorRef, Event, Plover, Span, Statement
 from tacitus.ontology import recoded
@@ -95,3 +102,13 @@ def test_a_reported_wrong_doing_is_an_accusation_of_its_doer(coder):
     own = coder.code_text("The Armenian army said Armenian troops shelled three villages on Sunday.", date="2025-03-04")
     assert not [e for e in own.events if e.cameo == "112"], "one's own side's act is no accusation"
     assert accusations([], own.events, None, None) == []
+
+
+def test_claimed_attitudes_are_not_acts(coder):
+    doc = coder.code_text("These governments pretend to support the Kurdish cause while Norway supported the Kurdish refugees.", date="2025-03-04")
+    support = [e for e in doc.events if e.root == "05"]
+    pretended = [e for e in support if e.trigger.text == "support"]
+    assert pretended and all(e.modality == "claimed" and not e.factual for e in pretended)
+    assert any(e.factual for e in support if e.trigger.text == "supported"), "a plain act stays an act"
+    guise = coder.code_text("Serbia attacked the villages under the guise of fighting terrorism.", date="2025-03-04")
+    assert not any(e.factual for e in guise.events if e.trigger.text == "fighting")

@@ -18,6 +18,7 @@ Modality = Literal[
     "obligation",  # should, must, calls for ... to be
     "hypothetical",  # if / unless clauses, would without a report frame
     "question",  # the sentence asks
+    "claimed",  # pretends to, claims to, so-called, under the guise of: an attitude only claimed
 ]
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ActorKind = Literal["person", "group", "country", "organisation"]

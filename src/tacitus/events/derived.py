@@ -13,11 +13,14 @@ reading for evaluation: what a statement reports, as an event.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date as Date
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from tacitus.actors.refs import refs
+from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
 from tacitus.model import ActorRef, Event, Plover, Statement
@@ -227,12 +230,47 @@ def reported_act(events: list[Event], statement: Statement) -> Event | Statement
     return recoded(top, code, rule=f"reported: {top.rule}")
 
 
+@dataclass(frozen=True)
+class ClaimedAttitudes:
+    governors: frozenset[str]
+    modifiers: frozenset[str]
+    pretence_nouns: frozenset[str]
+
+
+@cache
+def load_claimed_attitudes() -> ClaimedAttitudes:
+    """claimed_attitudes.yaml, validated: exactly its three lists of lower-case words."""
+    data = load_yaml(read_data("claimed_attitudes.yaml"))
+    keys = ("governors", "modifiers", "pretence_nouns")
+    if not isinstance(data, dict) or set(data) != set(keys):
+        raise ValueError(f"claimed_attitudes.yaml: expected exactly the lists {keys}")
+    for key in keys:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and w == w.lower() for w in data[key]):
+            raise ValueError(f"claimed_attitudes.yaml:{key}: expected a list of lower-case words")
+    return ClaimedAttitudes(*(frozenset(data[key]) for key in keys))
+
+
+def is_claimed(tok: Token, table: ClaimedAttitudes) -> bool:
+    """"pretend to defend", "the so-called referendums", "under the guise of fighting": the
+    act at `tok` is an attitude only claimed."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in table.governors:
+        return True
+    if any(c.lower_ in table.modifiers or f"{c.lower_}-{c.nbor(1).lower_}" in table.modifiers for c in tok.children if c.i + 1 < len(tok.doc)):
+        return True
+    if tok.i >= 3 and " ".join(t.lower_ for t in tok.doc[tok.i - 3 : tok.i]) in {f"{m[:2]} - {m[3:]}" for m in table.modifiers if "-" in m}:
+        return True  # "so - called" split in three tokens
+    return any(a.lower_ == "of" and a.head.lemma_.lower() in table.pretence_nouns for a in tok.ancestors)
+
+
 def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, built: list[tuple[Trigger, list[Event]]], day: Date | None) -> list[Event]:
     """The stage: a sentence's events in reading order, each trigger's followed by what it
     commits to or refuses, then the announcements and evaluations of its statements."""
     trigger_tokens = {trigger.token.i for trigger, _ in built}
     found: list[Event] = []
+    claimed = load_claimed_attitudes()
     for trigger, made in built:
+        if is_claimed(trigger.token, claimed):
+            made = [recoded(e, e.cameo, modality="claimed", rule=f"claimed: {e.rule}") for e in made]
         found.extend(made)
         governor = trigger.token.head
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
