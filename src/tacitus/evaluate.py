@@ -39,7 +39,8 @@ def principal(doc: Document) -> Event | Statement | None:
     reports no event."""
     sentences = sorted({e.sentence for e in doc.events if e.sentence >= 0} | {s.sentence for s in doc.statements})
     for number in sentences:
-        events = [e for e in doc.events if e.sentence == number and e.attributed_to is None and e.statement is None]
+        # "X said Y shelled Z": the shelling, not X's accusation derived from it, is principal
+        events = [e for e in doc.events if e.sentence == number and e.attributed_to is None and e.statement is None and not derived.is_accusation(e)]
         statements = [s for s in doc.statements if s.sentence == number]
         best_event = min(events, key=lambda e: (e.depth, e.negated, e.trigger.start), default=None)
         best_statement = min(statements, key=lambda s: (s.depth, s.cue.start), default=None)

@@ -222,6 +222,9 @@ def parse_evaluations(data: object, origin: str = "evaluative.yaml") -> tuple[Ev
     cameo = load_cameo()
     out = []
     for name, item in _mapping(data, origin).items():
+        if name == "light_verbs":
+            _word_list(item, f"{origin}:{name}")
+            continue
         if not isinstance(item, dict) or set(item) != {"code", "polarity", "words"}:
             raise WordListError(f"{origin}:{name}: needs exactly a `code`, a `polarity` and a list of `words`")
         code, polarity = str(item["code"]), item["polarity"]
@@ -231,6 +234,12 @@ def parse_evaluations(data: object, origin: str = "evaluative.yaml") -> tuple[Ev
             raise WordListError(f"{origin}:{name}: polarity {polarity!r} does not fit code {code}")
         out.append(Evaluation(code=code, words=frozenset(_word_list(item["words"], f"{origin}:{name}")), polarity=polarity))
     return tuple(out)
+
+
+@cache
+def evaluation_light_verbs() -> frozenset[str]:
+    """Verbs whose object is what the content predicates ("bore responsibility", "made a mistake")."""
+    return frozenset(_word_list(_mapping(load_yaml(read_data("evaluative.yaml")), "evaluative.yaml").get("light_verbs"), "evaluative.yaml:light_verbs"))
 
 
 @cache

@@ -28,12 +28,18 @@ from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
 from tacitus.statements import SentenceSpeech
 from tacitus.syntax import depth_of, known_lemma, subjects_of
-from tacitus.words import Evaluation, derived_codes, load_evaluations, words
+from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, load_evaluations, words
 
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
 FUTURE_MODALITIES = ("future", "intended", "possible")
+ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
+
+
+def is_accusation(event: Event) -> bool:
+    """An accusation derived from a reported act: the reported act, not it, is what the sentence reports."""
+    return event.rule.startswith(ACCUSATION_RULE)
 
 
 def announced_code(event_code: str, root: str, negated: bool) -> str | None:
@@ -165,16 +171,18 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
             doer, speaker = event.source, statement.speaker
             if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
                 continue  # one's own side's act is a claim, not an accusation
-            out.append(_speaker_event(statement, doer, codes.accusation_code, f"accusation in {statement.id}: {event.rule}", day, sentence))
+            out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
     return out
 
 
 def _predicated(tok: Token) -> bool:
     """Whether the content says `tok` of something: a predicate noun or adjective, a verb of
     its own, the object of a (light) verb, or a modifier of one of these."""
-    if tok.dep_ in ("attr", "acomp", "oprd", "dobj") or tok.pos_ == "VERB" and not is_negated(tok):
-        return True
-    return tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "oprd", "dobj")
+    if tok.dep_ in ("amod", "compound"):
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in evaluation_light_verbs()
+    return tok.dep_ in ("attr", "acomp", "oprd") or tok.pos_ == "VERB" and not is_negated(tok)
 
 
 def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[Evaluation, Token]]:
