@@ -112,3 +112,16 @@ def test_claimed_attitudes_are_not_acts(coder):
     assert any(e.factual for e in support if e.trigger.text == "supported"), "a plain act stays an act"
     guise = coder.code_text("Serbia attacked the villages under the guise of fighting terrorism.", date="2025-03-04")
     assert not any(e.factual for e in guise.events if e.trigger.text == "fighting")
+
+
+def test_first_person_verbal_acts_in_a_quote_are_the_speakers_own(coder):
+    doc = coder.code_text(
+        'The Peruvian president said on Monday: "We thank Chile for its help. '
+        'Bolivian troops shelled our border villages last week."',
+        date="2025-03-04",
+    )
+    thanks = next(e for e in doc.events if e.root == "05")
+    assert thanks.factual and (thanks.source.code, thanks.target.code) == ("PERGOV", "CHL")
+    assert thanks.rule.startswith("performed in")
+    shelling = next(e for e in doc.events if e.trigger.text == "shelled")
+    assert not shelling.factual, "a reported act stays a claim"

@@ -37,6 +37,7 @@ class SpeechLexicon:
     interviewer_words: frozenset[str]
     answer_prefixes: frozenset[str]
     question_prefixes: frozenset[str]
+    first_person: frozenset[str]
 
 
 @cache
@@ -45,7 +46,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")

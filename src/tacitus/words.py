@@ -142,6 +142,7 @@ class DerivedCodes:
     sanction_code: str
     sanction_min_root: str
     symmetric_roots: tuple[str, ...]
+    performative_roots: tuple[str, ...]
     symmetric_codes: tuple[str, ...]
     between_codes: tuple[str, ...]
 
@@ -155,7 +156,7 @@ class DerivedCodes:
 _TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors")
 _CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code")
 _ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
-_PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes")
+_PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
 
 
 def parse_derived_codes(data: object, origin: str = "derived_events.yaml") -> DerivedCodes:

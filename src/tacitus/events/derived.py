@@ -26,7 +26,7 @@ from tacitus.events.extract import Trigger
 from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
-from tacitus.statements import SentenceSpeech
+from tacitus.statements import SentenceSpeech, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
 from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, load_evaluations, words
 
@@ -175,6 +175,24 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
     return out
 
 
+def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
+    """"I call on the armed forces to …", "We thank Turkey", said in the speaker's own quote or
+    answer: a verbal act performed by speaking, the speaker's own (factual) act, not a claim."""
+    by_id, roots = {s.id: s for s in statements}, derived_codes().performative_roots
+    first_person = load_speech_lexicon().first_person
+    out = []
+    for event in events:
+        statement = by_id.get(event.statement or "")
+        source = event.source
+        if statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
+            out.append(event)
+        elif event.root in roots and event.modality == "asserted" and not event.negated:
+            out.append(recoded(event, event.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
+        else:  # "we liberated the village": still the speaker's claim, about itself
+            out.append(recoded(event, event.cameo, source=statement.speaker))
+    return out
+
+
 def _predicated(tok: Token) -> bool:
     """Whether the content says `tok` of something: a predicate noun or adjective, a verb of
     its own, the object of a (light) verb, or a modifier of one of these."""
@@ -285,4 +303,5 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
             found.extend(commitments(doc, sentence, made, trigger.token, governor))
         found.extend(refusals(made))
     owners = [s for _, s in speech.spoken()]
+    found = performatives(owners, found)
     return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence)
