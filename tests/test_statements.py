@@ -202,3 +202,28 @@ def test_interview_answers_are_the_interviewees(coder):
     assert not attack.factual and attack.attributed_to == interviewee
     assert not any(s.speaker.text == "Q" for s in doc.statements), "the interviewer's question is no statement"
     assert next(e for e in doc.events if e.trigger.text == "arrested").factual
+
+
+def test_speaker_of_a_participle_or_coordinated_cue_is_the_head_verbs_subject(coder):
+    doc = coder.code_text(
+        "Armenia's foreign ministry rejected the report, saying Azerbaijani troops had shelled the villages. "
+        "The Georgian president visited Batumi and accused Russian forces of shelling the border posts.",
+        date="2025-03-04",
+    )
+    saying = next(s for s in doc.statements if s.cue.text == "saying")
+    assert saying.speaker.code == "ARMGOV"
+    assert not any(e.factual for e in doc.events if e.trigger.text == "shelled")
+    accusing = next(s for s in doc.statements if s.cue.text == "accused")
+    assert accusing.speaker.code == "GEOGOV"
+    assert not any(e.factual for e in doc.events if e.trigger.text == "shelling"), "the charge is the accuser's claim"
+
+
+def test_a_quote_closed_after_the_sentence_start_is_content_and_scare_quotes_are_not(coder):
+    doc = coder.code_text(
+        'The Serbian minister spoke for an hour. "Our police did nothing wrong. '
+        'Kosovo police raided our villages," he said. '
+        'Croatia would respond to what it called "provocations" with calm.',
+        date="2025-03-04",
+    )
+    assert not any(e.factual for e in doc.events if e.trigger.text == "raided")
+    assert not any(s.cue.text == "respond" for s in doc.statements), "a scare quote is no statement"

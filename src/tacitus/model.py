@@ -105,7 +105,8 @@ class Event:
     @property
     def factual(self) -> bool:
         """Asserted by the text itself: not negated, not modal, not someone's claim."""
-        return not self.negated and self.modality == "asserted" and self.attributed_to is None
+        # inside a statement it is a claim even when the speaker is no known actor
+        return not self.negated and self.modality == "asserted" and self.attributed_to is None and self.statement is None
 
 
 @dataclass

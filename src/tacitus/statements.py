@@ -18,7 +18,7 @@ from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
 from tacitus.model import ActorRef, Statement
 from tacitus.parse import QUOTE_MARKS
-from tacitus.syntax import depth_of, expand, lemma_candidates
+from tacitus.syntax import depth_of, expand, lemma_candidates, subjects_of
 from tacitus.words import irregular_verbs, words
 
 ACCUSING_CUES = words("accusing_cues")
@@ -70,7 +70,9 @@ def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
     spans, open_at = [], None
     for tok in sentence:
         if tok.text in QUOTE_MARKS or tok.text in ("''", "``"):
-            if open_at is None:
+            if open_at is None and not spans and _closing(tok):
+                spans.append((sentence.start, tok.i))  # a quote opened in an earlier sentence ends here
+            elif open_at is None:
                 open_at = tok.i + 1
             else:
                 spans.append((open_at, tok.i))
@@ -78,6 +80,16 @@ def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
     if open_at is not None and open_at < sentence.end:
         spans.append((open_at, sentence.end))  # a quote running on past the sentence
     return spans
+
+
+def _closing(mark: Token) -> bool:
+    """A quotation mark that closes: a closing curly mark, or a straight one glued to the word
+    before it and followed by a space or punctuation ('…,” he said', '…neighbours," he said')."""
+    if mark.text in "”»":
+        return True
+    if mark.text != '"' or mark.i == mark.sent.start or mark.nbor(-1).whitespace_:
+        return False
+    return bool(mark.whitespace_) or mark.i + 1 >= len(mark.doc) or mark.nbor(1).is_punct
 
 
 def _is_attribution(speaker: Token, cue_lemma: str, lexicon: SpeechLexicon) -> bool:
@@ -137,14 +149,17 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues:
             continue
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        # "…, saying Y …", "took the villages and accused Y of …": the speaker is the head verb's subject
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(tok)
         if not subjects:
             continue
         speaker = subjects[0]
         comps = [c for c in tok.children if c.dep_ in ("ccomp",)]
         if not comps and tok.lemma_.lower() in ACCUSING_CUES:
-            # "accused Ukraine of shelling the plant": the charge is what the accuser claims
-            comps = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pcomp"]
+            # "accused Ukraine of shelling the plant" (the "of" on the verb or on its object):
+            # the charge is what the accuser claims
+            holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+            comps = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pcomp"]
         direct = False
         start = end = None
         inside_quote = next(((a, b) for a, b in quotes if comps and a <= comps[0].i < b), None)
@@ -155,9 +170,10 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
                 start += 1
             if inside_quote:
                 start, end, direct = inside_quote[0], inside_quote[1], True
-        elif quotes and not any(a <= tok.i < b for a, b in quotes):
-            # "“We will not yield,” he said." with the quote parsed as a sibling
-            start, end = quotes[0]
+        elif (near := [(a, b) for a, b in quotes if 0 <= tok.i - b <= 4 or 0 < a - tok.i <= 4]) and not any(a <= tok.i < b for a, b in quotes):
+            # "“We will not yield,” he said." with the quote parsed as a sibling: the quote
+            # right before or after the cue, never a scare quote elsewhere in the sentence
+            start, end = near[0]
             direct = True
         if start is None or end is None or end <= start:
             continue
@@ -266,7 +282,8 @@ def continued_speech(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon)
     elif last is None or last.sentence < sentence.index - 6:
         return None
     elif span[0].text in QUOTE_MARKS and _follows(doc, sentence, last, start):
-        speaker = last.speaker  # a quoted paragraph with no cue of its own
+        # a quoted paragraph with no cue of its own; in the speaker's own paragraph it goes on
+        speaker, owner = last.speaker, (last if "\n" not in text[last.cue.end : start] else None)
     elif _open_quote(text[max(0, min(last.cue.start, last.content.start) - 1) : start]):
         speaker, owner = last.speaker, last  # the quote goes on
     elif _is_answer(text, last) and "\n" not in text[last.cue.end : start]:
