@@ -125,3 +125,13 @@ def test_first_person_verbal_acts_in_a_quote_are_the_speakers_own(coder):
     assert thanks.rule.startswith("performed in")
     shelling = next(e for e in doc.events if e.trigger.text == "shelled")
     assert not shelling.factual, "a reported act stays a claim"
+
+
+def test_what_another_actor_must_do_is_a_demand_of_it(coder):
+    doc = coder.code_text("The Estonian prime minister said Russian troops must leave the border zone.", date="2025-03-04")
+    [demand] = [e for e in doc.events if e.rule.startswith("obligation")]
+    assert (demand.source.code, demand.root, demand.target.code) == ("ESTGOV", "10", "RUSMIL") and demand.factual
+    own = coder.code_text("The Estonian prime minister said Estonia must spend more on defence.", date="2025-03-04")
+    assert not [e for e in own.events if e.rule.startswith("obligation") and e.target.code == "ESTGOV"]
+    negated = coder.code_text("The Estonian prime minister said Russian troops must not be provoked.", date="2025-03-04")
+    assert not [e for e in negated.events if e.rule.startswith("obligation")]

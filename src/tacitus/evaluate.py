@@ -47,7 +47,10 @@ def principal(doc: Document) -> Event | Statement | None:
         if best_statement is not None and (best_event is None or best_statement.depth < best_event.depth):
             # The cue may itself be an event ("accused", "urged"): the event is then principal.
             cue_event = next((e for e in events if e.trigger.start == best_statement.cue.start), None)
-            return cue_event or reported_act(doc, best_statement)
+            act = cue_event or reported_act(doc, best_statement)
+            if act is best_statement and best_statement.depth > 0:
+                continue  # "…, but announced he'd return": a coordinated cue reporting no event
+            return act
         if best_event is not None:
             return best_event
         if best_statement is not None:

@@ -139,6 +139,7 @@ class DerivedCodes:
     claim_min_root: str
     accusation_code: str
     accusation_min_root: str
+    obligation_code: str
     sanction_code: str
     sanction_min_root: str
     symmetric_roots: tuple[str, ...]
@@ -154,7 +155,7 @@ class DerivedCodes:
 
 
 _TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors")
-_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code")
+_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code")
 _ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
 _PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
 

@@ -33,6 +33,7 @@ from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, loa
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
+OBLIGATION_AUX = words("obligation_aux")
 FUTURE_MODALITIES = ("future", "intended", "possible")
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
@@ -104,9 +105,10 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
             continue
         event = min(inner, key=lambda e: (e.depth, e.trigger.start))
         future = event.modality in FUTURE_MODALITIES
-        own = event.source is None or event.source.actor == statement.speaker.actor or (
+        speaker = statement.speaker
+        own = event.source is None or event.source.actor == speaker.actor or (
             event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
-        )
+        ) or (speaker.country is not None and event.source.country == speaker.country)  # "his country would…"
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):
             code = codes.claim_code  # "the Houthis claimed they had attacked the airport"
@@ -172,6 +174,22 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
             if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
                 continue  # one's own side's act is a claim, not an accusation
             out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
+    return out
+
+
+def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day: Date | None) -> list[Event]:
+    """"X said Y must withdraw", "X said the generals responsible must face trial": what the
+    speaker says another actor must (should) do is a demand of it (10)."""
+    code, out = derived_codes().obligation_code, []
+    for raw, statement in speech.spoken():
+        if statement.speaker.actor is None:
+            continue
+        for tok in sentence.doc[raw.content_start : raw.content_end]:
+            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children)
+            if not obliged or is_negated(tok) or tok.i not in raw.content_tokens:
+                continue
+            targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+            out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
     return out
 
 
@@ -304,4 +322,4 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
         found.extend(refusals(made))
     owners = [s for _, s in speech.spoken()]
     found = performatives(owners, found)
-    return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence)
+    return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
