@@ -227,3 +227,14 @@ def test_a_quote_closed_after_the_sentence_start_is_content_and_scare_quotes_are
     )
     assert not any(e.factual for e in doc.events if e.trigger.text == "raided")
     assert not any(s.cue.text == "respond" for s in doc.statements), "a scare quote is no statement"
+
+
+def test_an_uncoded_pronoun_speaker_is_the_speaker_of_the_quote_before(coder):
+    doc = coder.code_text(
+        'Lithuania\'s foreign minister said the border would stay closed. "Belarus sends migrants to our fences," she said. '
+        'Peruvian police arrested two smugglers on Tuesday. "We saw nothing," they said.',
+        date="2025-03-04",
+    )
+    said = [s for s in doc.statements if s.cue.text == "said"]
+    assert said[1].speaker.text == "she" and said[1].speaker.code == "LTUGOV"
+    assert said[-1].speaker.code != "LTUGOV", "narration in between: no speaker to take over"

@@ -8,7 +8,7 @@ content stays the text's own assertion.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.tokens import Span, Token
@@ -38,6 +38,7 @@ class SpeechLexicon:
     answer_prefixes: frozenset[str]
     question_prefixes: frozenset[str]
     first_person: frozenset[str]
+    speaker_titles: frozenset[str]
 
 
 @cache
@@ -46,7 +47,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -296,6 +297,18 @@ def continued_speech(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon)
     return raw, speaker, owner
 
 
+def _speaker(doc: CodingDoc, sentence: Sentence, raw: RawStatement, lexicon: SpeechLexicon) -> ActorRef:
+    """The speaker's reference; a pronoun or title the resolver left uncoded ('…," he
+    said', "the President said") is the speaker of the quote just before, when there is one."""
+    ref = refs(doc, sentence, raw.speakers[0])[0]
+    head = raw.speakers[0]
+    last = doc.statements[-1] if doc.statements else None
+    unresolved = ref.country is None and (head.pos_ == "PRON" or head.lower_ in lexicon.speaker_titles)
+    if not unresolved or last is None or last.speaker.country is None or not 0 <= sentence.index - last.sentence <= 3:
+        return ref
+    return replace(last.speaker, text=ref.text, start=ref.start, end=ref.end, phrase_start=ref.phrase_start, phrase_end=ref.phrase_end)
+
+
 def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> SentenceSpeech:
     """The stage: the statements of one parsed sentence, numbered after the document's earlier ones."""
     statements, raws = [], []
@@ -303,7 +316,7 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
     prefix = _prefix(sentence.span)
     if prefix is not None and prefix.text.lower() in lexicon.question_prefixes:
         found = [raw for raw in found if raw.speakers[0].i >= prefix.end]  # "Q: …" is no speaker
-    spoken = [(raw, refs(doc, sentence, raw.speakers[0])[0]) for raw in found if not raw.attribution]
+    spoken = [(raw, _speaker(doc, sentence, raw, lexicon)) for raw in found if not raw.attribution]
     continued: list[tuple[RawStatement, Statement]] = []
     if not found and (more := continued_speech(doc, sentence, lexicon)) is not None:
         raw, speaker, owner = more
