@@ -135,3 +135,13 @@ def test_what_another_actor_must_do_is_a_demand_of_it(coder):
     assert not [e for e in own.events if e.rule.startswith("obligation") and e.target.code == "ESTGOV"]
     negated = coder.code_text("The Estonian prime minister said Russian troops must not be provoked.", date="2025-03-04")
     assert not [e for e in negated.events if e.rule.startswith("obligation")]
+
+
+def test_naming_an_actors_act_judges_the_actor(coder):
+    doc = coder.code_text("The Bolivian foreign minister described Chile's decision as a provocation.", date="2025-03-04")
+    [naming] = [s for s in doc.statements if s.cue.text == "described"]
+    assert naming.speaker.code == "BOLGOV"
+    judged = [e for e in doc.events if e.rule.startswith("evaluation")]
+    assert [(e.source.code, e.root, e.target.code) for e in judged] == [("BOLGOV", "11", "CHL")]
+    modest = coder.code_text("Those who call themselves friends of Chile stayed silent.", date="2025-03-04")
+    assert not [s for s in modest.statements if s.cue.text == "call"], "calling oneself something is no statement"

@@ -39,6 +39,12 @@ class SpeechLexicon:
     question_prefixes: frozenset[str]
     first_person: frozenset[str]
     speaker_titles: frozenset[str]
+    naming_cues: frozenset[str]
+
+
+def relevant_words(lexicon: SpeechLexicon) -> frozenset[str]:
+    """The verbs that can make a sentence speech (for choosing the sentences to parse)."""
+    return lexicon.cues | lexicon.naming_cues | lexicon.interview_cues
 
 
 @cache
@@ -47,7 +53,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -128,6 +134,21 @@ def _according_to(sentence: Span, tok: Token, lexicon: SpeechLexicon) -> list[Ra
     ]
 
 
+def _naming(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
+    """"X described the strikes as terrorism", "X called the deal a sham": X says what the
+    object is; the object and its name are the content."""
+    objects = [c for c in tok.children if c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves"))]  # not "call themselves"
+    # "as" on the verb or on its object ("described [the decision as a provocation]")
+    names = [c for h in (tok, *objects) for c in h.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"] or subjects_of(tok)
+    if not objects or not names or not subjects:
+        return []
+    content = [t.i for part in objects + names for t in part.subtree if not t.is_punct]
+    start, end = min(content), max(content) + 1
+    return [RawStatement(cue=tok, speakers=expand(subjects[0]), content_start=start, content_end=end, direct=False,
+                         attribution=_is_attribution(subjects[0], tok.lemma_.lower(), lexicon), content_tokens=set(range(start, end)))]
+
+
 def _interview(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
     """"X spoke to our correspondent": X is interviewed; what X says comes in the answers."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -145,8 +166,8 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
         if tok.lower_ == "according" and tok.i + 1 < sentence.end and sentence.doc[tok.i + 1].lower_ == "to":
             found.extend(_according_to(sentence, tok, lexicon))
             continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.interview_cues:
-            found.extend(_interview(tok, lexicon))
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.naming_cues | lexicon.interview_cues:
+            found.extend(_naming(tok, lexicon) if tok.lemma_.lower() in lexicon.naming_cues else _interview(tok, lexicon))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues:
             continue
@@ -318,12 +339,13 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
         found = [raw for raw in found if raw.speakers[0].i >= prefix.end]  # "Q: …" is no speaker
     spoken = [(raw, _speaker(doc, sentence, raw, lexicon)) for raw in found if not raw.attribution]
     continued: list[tuple[RawStatement, Statement]] = []
-    if not found and (more := continued_speech(doc, sentence, lexicon)) is not None:
+    main_cue = any(depth_of(raw.cue) == 0 for raw in found)  # a cue in a relative clause leaves the quote going on
+    if not main_cue and (more := continued_speech(doc, sentence, lexicon)) is not None:
         raw, speaker, owner = more
         if owner is not None:
             continued.append((raw, owner))
         else:
-            spoken = [(raw, speaker)]
+            spoken = [*spoken, (raw, speaker)]
     for raw, speaker in spoken:
         statements.append(
             Statement(

@@ -216,6 +216,8 @@ def _predicated(tok: Token) -> bool:
     its own, the object of a (light) verb, or a modifier of one of these."""
     if tok.dep_ in ("amod", "compound"):
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
+        return True  # "described the strikes as terrorism"
     if tok.dep_ == "dobj":
         return tok.head.lemma_.lower() in evaluation_light_verbs()
     return tok.dep_ in ("attr", "acomp", "oprd") or tok.pos_ == "VERB" and not is_negated(tok)
@@ -249,8 +251,12 @@ def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
     head = word
     while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd", "dobj") and head.head.i != head.i:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        head = head.head.head
     subjects = subjects_of(head) if head.pos_ in ("VERB", "AUX") else [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    candidates = []
+    # "called the deal a sham", "described the strikes as terrorism": the named object is judged
+    named = word.dep_ == "oprd" or word.head.lower_ == "as"
+    candidates = ([head] if head.dep_ == "dobj" else [c for c in head.children if c.dep_ == "dobj"]) if named else []
     for subject in subjects:
         candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
     candidates += [c for c in word.children if c.dep_ == "poss"]
