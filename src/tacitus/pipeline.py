@@ -42,7 +42,12 @@ from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
 from tacitus.relevance import SentenceFilter
-from tacitus.statements import SpeechLexicon, load_speech_lexicon, relevant_words, sentence_statements
+from tacitus.statements import (
+    SpeechLexicon,
+    load_speech_lexicon,
+    relevant_words,
+    sentence_statements,
+)
 from tacitus.syntax import content_head
 from tacitus.words import load_all
 
