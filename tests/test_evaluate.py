@@ -94,3 +94,11 @@ def test_cli_eval_reports_a_broken_gold_file(tmp_path):
     bad.write_text('[{"text": "Police arrested two men."', encoding="utf-8")
     result = CliRunner().invoke(cli, ["eval", str(bad), "--format", "plover"])
     assert result.exit_code == 1 and "not a valid plover gold file" in result.output
+
+
+def test_an_event_word_inside_a_name_is_never_the_principal_act(coder):
+    from tacitus.evaluate import principal
+
+    doc = coder.code_text("The Committee to Protect Journalists has its offices in New York.")
+    assert any(e.trigger.text == "Protect" for e in doc.events), "the name's verb is read as an event"
+    assert principal(doc) is None, "no act: 'protect' is a word of the name"

@@ -113,7 +113,7 @@ def test_evaluative_statement_is_the_speakers_act(coder):
     doc = coder.code_text("The Iranian foreign minister said the UN's stance on Gaza was a disgrace.")
     [judgement] = [e for e in doc.events if e.cameo == "111"]
     assert judgement.source.code == "IRNGOV" and judgement.target.code == "IGOUNO"
-    assert judgement.attributed_to is None and judgement.trigger.text == "disgrace"
+    assert judgement.attributed_to is None and judgement.trigger.text == "said"
 
 
 def test_praise_in_a_statement(coder):
@@ -165,3 +165,76 @@ def test_hoping_and_considering_are_comments_of_the_one_who_hopes(coder):
     assert hope and hope[0].source.code == "IRNGOV" and hope[0].trigger.text == "hoped"
     doc = coder.code_text("The Kenyan government is considering sending troops to Haiti.")
     assert any(e.cameo == "014" and e.source.code == "KENGOV" for e in doc.events)
+
+
+QUOTED_SPEECH = (
+    "The Chilean foreign minister spoke at length about the border dispute on Monday. "
+    "He said Bolivia had broken the agreement.\n\n"
+    '"Bolivian troops crossed the river at dawn. They shelled our outposts."\n\n'
+    "Peruvian police arrested two smugglers near the border on Tuesday."
+)
+
+INTERVIEW = (
+    "Finnish opposition leader Riikka Orpo spoke to our correspondent in Helsinki.\n\n"
+    "Q: What happened in Lapland?\n\n"
+    "A: We have the proof. Russian soldiers attacked the border post. Nobody can deny it.\n\n"
+    "Q: Is Finland ready?\n\n"
+    "Swedish police arrested three men in Malmo on Friday."
+)
+
+
+def test_a_quoted_paragraph_and_its_sentences_belong_to_the_speaker(coder):
+    doc = coder.code_text(QUOTED_SPEECH, date="2025-03-04")
+    quoted = [s for s in doc.statements if s.cue.text == '"']
+    assert len(quoted) == 1 and quoted[0].speaker.code == "CHLGOV"
+    shelling = next(e for e in doc.events if e.trigger.text == "shelled")
+    assert not shelling.factual and shelling.statement == quoted[0].id, "the second quoted sentence goes on with the quote"
+    arrest = next(e for e in doc.events if e.trigger.text == "arrested")
+    assert arrest.factual, "narration after the quote is the text's own"
+
+
+def test_interview_answers_are_the_interviewees(coder):
+    doc = coder.code_text(INTERVIEW, date="2025-03-04")
+    interviewee = next(s for s in doc.statements if s.cue.text == "spoke").speaker.actor
+    answers = [s for s in doc.statements if s.cue.text == "A"]
+    assert answers and all(s.speaker.actor == interviewee for s in answers)
+    attack = next(e for e in doc.events if e.trigger.text == "attacked")
+    assert not attack.factual and attack.attributed_to == interviewee
+    assert not any(s.speaker.text == "Q" for s in doc.statements), "the interviewer's question is no statement"
+    assert next(e for e in doc.events if e.trigger.text == "arrested").factual
+
+
+def test_speaker_of_a_participle_or_coordinated_cue_is_the_head_verbs_subject(coder):
+    doc = coder.code_text(
+        "Armenia's foreign ministry rejected the report, saying Azerbaijani troops had shelled the villages. "
+        "The Georgian president visited Batumi and accused Russian forces of shelling the border posts.",
+        date="2025-03-04",
+    )
+    saying = next(s for s in doc.statements if s.cue.text == "saying")
+    assert saying.speaker.code == "ARMGOV"
+    assert not any(e.factual for e in doc.events if e.trigger.text == "shelled")
+    accusing = next(s for s in doc.statements if s.cue.text == "accused")
+    assert accusing.speaker.code == "GEOGOV"
+    assert not any(e.factual for e in doc.events if e.trigger.text == "shelling"), "the charge is the accuser's claim"
+
+
+def test_a_quote_closed_after_the_sentence_start_is_content_and_scare_quotes_are_not(coder):
+    doc = coder.code_text(
+        'The Serbian minister spoke for an hour. "Our police did nothing wrong. '
+        'Kosovo police raided our villages," he said. '
+        'Croatia would respond to what it called "provocations" with calm.',
+        date="2025-03-04",
+    )
+    assert not any(e.factual for e in doc.events if e.trigger.text == "raided")
+    assert not any(s.cue.text == "respond" for s in doc.statements), "a scare quote is no statement"
+
+
+def test_an_uncoded_pronoun_speaker_is_the_speaker_of_the_quote_before(coder):
+    doc = coder.code_text(
+        'Lithuania\'s foreign minister said the border would stay closed. "Belarus sends migrants to our fences," she said. '
+        'Peruvian police arrested two smugglers on Tuesday. "We saw nothing," they said.',
+        date="2025-03-04",
+    )
+    said = [s for s in doc.statements if s.cue.text == "said"]
+    assert said[1].speaker.text == "she" and said[1].speaker.code == "LTUGOV"
+    assert said[-1].speaker.code != "LTUGOV", "narration in between: no speaker to take over"

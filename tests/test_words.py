@@ -24,7 +24,8 @@ def test_shipped_tables_load():
     assert actor_words().pronouns["she"].gender == "f" and actor_words().pronouns["they"].plural
     assert actor_words().anaphoric_nouns["bloc"] == "igo" and actor_words().anaphoric_nouns["kingdom"] == "country"
     assert irregular_verbs()["struck"] == "strike"
-    assert {e.code for e in load_evaluations()} == {"111", "051"}
+    assert {e.code for e in load_evaluations()} == {"111", "112", "051"}
+    assert {e.polarity for e in load_evaluations() if e.code.startswith("11")} == {"negative"}
 
 
 def test_announced_codes_prefer_the_precise_code():
@@ -41,7 +42,9 @@ def test_a_code_missing_from_cameo_fails_at_load():
     with pytest.raises(WordListError, match="0399"):
         parse_derived_codes(data)
     with pytest.raises(WordListError, match="999"):
-        parse_evaluations({"odd": {"code": "999", "words": ["odd"]}})
+        parse_evaluations({"odd": {"code": "999", "polarity": "negative", "words": ["odd"]}})
+    with pytest.raises(WordListError, match="polarity"):
+        parse_evaluations({"odd": {"code": "111", "polarity": "positive", "words": ["odd"]}})
 
 
 def test_word_lists_reject_bad_entries():

@@ -38,20 +38,52 @@ def principal(doc: Document) -> Event | Statement | None:
     aid": intent to aid; "X said it would not lift the ban": refusal), or the statement when it
     reports no event."""
     sentences = sorted({e.sentence for e in doc.events if e.sentence >= 0} | {s.sentence for s in doc.statements})
+    names = _name_spans(doc)
     for number in sentences:
-        events = [e for e in doc.events if e.sentence == number and e.attributed_to is None and e.statement is None]
+        # "X said Y shelled Z": the shelling, not X's accusation derived from it, is principal;
+        # a word inside a name ("the Ministry of Defence") is never the act
+        events = [e for e in doc.events if e.sentence == number and e.attributed_to is None and e.statement is None
+                  and not derived.is_accusation(e) and not _inside_name(e, names)]
         statements = [s for s in doc.statements if s.sentence == number]
         best_event = min(events, key=lambda e: (e.depth, e.negated, e.trigger.start), default=None)
         best_statement = min(statements, key=lambda s: (s.depth, s.cue.start), default=None)
         if best_statement is not None and (best_event is None or best_statement.depth < best_event.depth):
             # The cue may itself be an event ("accused", "urged"): the event is then principal.
             cue_event = next((e for e in events if e.trigger.start == best_statement.cue.start), None)
-            return cue_event or reported_act(doc, best_statement)
+            act = cue_event or reported_act(doc, best_statement)
+            if act is best_statement and best_statement.depth > 0:
+                continue  # "…, but announced he'd return": a coordinated cue reporting no event
+            return act
         if best_event is not None:
             return best_event
         if best_statement is not None:
             return reported_act(doc, best_statement)
     return None
+
+
+def _name_spans(doc: Document) -> list[tuple[int | None, int, int]]:
+    """Where actors' names are written: their multi-word mentions (with their sentence) and
+    every occurrence of a multi-word canonical name in the body ("Committee to Protect
+    Journalists", of which the mention may hold only "The Committee")."""
+    spans: list[tuple[int | None, int, int]] = [(m.sentence, m.start, m.end) for a in doc.actors for m in a.mentions if _is_name(m.text)]
+    for name in {a.name for a in doc.actors if a.name and " " in a.name}:
+        at = doc.text.find(name)
+        while at >= 0:
+            spans.append((None, at, at + len(name)))
+            at = doc.text.find(name, at + 1)
+    return spans
+
+
+def _is_name(text: str) -> bool:
+    """A written name, not a description: several words, each longer one capitalised
+    ("the Ministry of Defence", "Anti-Corruption Commission"; not "the largest donor of aid")."""
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def _inside_name(event: Event, names: list[tuple[int | None, int, int]]) -> bool:
+    """Whether the event's trigger is a word of an actor's name ("Anti-Corruption Commission")."""
+    return any(n in (event.sentence, None if event.sentence >= 0 else -2) and start <= event.trigger.start and event.trigger.end <= end for n, start, end in names)
 
 
 def reported_act(doc: Document, statement: Statement) -> Event | Statement:

@@ -19,6 +19,7 @@ Modality = Literal[
     "hypothetical",  # if / unless clauses, would without a report frame
     "question",  # the sentence asks (or a "whether" clause)
     "generic",  # habits, trends and statistics: "police usually ...", "have long denied"
+    "claimed",  # pretends to, claims to, so-called, under the guise of: an attitude only claimed
 ]
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ActorKind = Literal["person", "group", "country", "organisation"]
@@ -127,8 +128,9 @@ class Event:
 
     @property
     def factual(self) -> bool:
-        """Asserted by the text itself (not negated, not modal, not someone's claim) and coded."""
-        return not self.negated and self.modality == "asserted" and self.attributed_to is None and self.coded
+        """Asserted by the text itself (not negated, not modal, not someone's claim — inside a
+        statement it is a claim even when the speaker is no known actor) and coded."""
+        return not self.negated and self.modality == "asserted" and self.attributed_to is None and self.statement is None and self.coded
 
 
 @dataclass

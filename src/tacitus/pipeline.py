@@ -43,7 +43,12 @@ from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
 from tacitus.places import locate
 from tacitus.relevance import SentenceFilter
-from tacitus.statements import SpeechLexicon, load_speech_lexicon, sentence_statements
+from tacitus.statements import (
+    SpeechLexicon,
+    load_speech_lexicon,
+    relevant_words,
+    sentence_statements,
+)
 from tacitus.syntax import content_head
 from tacitus.words import load_all
 
@@ -75,7 +80,7 @@ class Coder:
         events = load_event_lexicon(self.pattern_files)
         self.knowledge = EventKnowledge(load_cameo(), events, load_event_context(), self.actors)
         self.speech = load_speech_lexicon()
-        relevant = SentenceFilter.build(events, self.speech.cues, parse_all=self.parse_all)
+        relevant = SentenceFilter.build(events, relevant_words(self.speech), parse_all=self.parse_all)
         self.parser = Parser(self.nlp, relevant, batch_size=self.batch_size * 4)
 
     def code_text(self, text: str, date: str | None = None, title: str = "", id: str = "") -> Document:

@@ -2,7 +2,7 @@
 
 A sentence may hold an event when it contains a pattern's lemma together with any object or
 complement word the pattern requires ("hold" alone is nothing; "hold" + "talks" may be), or a
-speech cue, "according" or a quotation mark. Lemmas are guessed from spellings (suffix rules
+speech cue, "according", a quotation mark or a colon after a sentence's first words. Lemmas are guessed from spellings (suffix rules
 and irregular_verbs.tsv), so no tagger runs before the choice.
 """
 
@@ -48,8 +48,8 @@ class SentenceFilter:
         lemmas: set[str] = set()
         for tok in sentence:
             low = tok.lower_
-            if low == "according" or low in QUOTE_MARKS:
-                return True
+            if low == "according" or low in QUOTE_MARKS or low == ":" and tok.i - sentence.start <= 4:
+                return True  # "A: …", "Kuleba: …": an interview answer may be speech
             lemmas.update(lemma_candidates(low))
             if low in self.irregular:
                 lemmas.add(self.irregular[low])

@@ -140,9 +140,13 @@ class DerivedCodes:
     refusal_default: str
     claim_code: str
     claim_min_root: str
+    accusation_code: str
+    accusation_min_root: str
+    obligation_code: str
     sanction_code: str
     sanction_min_root: str
     symmetric_roots: tuple[str, ...]
+    performative_roots: tuple[str, ...]
     symmetric_codes: tuple[str, ...]
     between_codes: tuple[str, ...]
 
@@ -154,9 +158,9 @@ class DerivedCodes:
 
 
 _TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors")
-_CODES = ("refusal_default", "claim_code", "sanction_code")
-_ROOTS = ("claim_min_root", "sanction_min_root")
-_PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes")
+_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code")
+_ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
+_PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
 
 
 def parse_derived_codes(data: object, origin: str = "derived_events.yaml") -> DerivedCodes:
@@ -210,23 +214,37 @@ def irregular_verbs() -> Mapping[str, str]:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Words that make a statement an act: disapproval (111), praise (051)."""
+    """Words that make a statement an act: disapproval (111), accusation (112), praise (051)."""
 
     code: str
     words: frozenset[str]
+    polarity: Literal["negative", "positive"] = "negative"
 
 
 def parse_evaluations(data: object, origin: str = "evaluative.yaml") -> tuple[Evaluation, ...]:
-    """Validate evaluative.yaml: each entry a CAMEO code of cameo.tsv and a list of words."""
+    """Validate evaluative.yaml: each entry a CAMEO code of cameo.tsv, its polarity (which must
+    agree with the code's Goldstein score) and a list of words."""
     cameo = load_cameo()
     out = []
     for name, item in _mapping(data, origin).items():
-        if not isinstance(item, dict) or set(item) != {"code", "words"}:
-            raise WordListError(f"{origin}:{name}: needs exactly a `code` and a list of `words`")
-        if str(item["code"]) not in cameo:
+        if name == "light_verbs":
+            _word_list(item, f"{origin}:{name}")
+            continue
+        if not isinstance(item, dict) or set(item) != {"code", "polarity", "words"}:
+            raise WordListError(f"{origin}:{name}: needs exactly a `code`, a `polarity` and a list of `words`")
+        code, polarity = str(item["code"]), item["polarity"]
+        if code not in cameo:
             raise WordListError(f"{origin}:{name}: {item['code']!r} is not a CAMEO code of cameo.tsv")
-        out.append(Evaluation(code=str(item["code"]), words=frozenset(w.lower() for w in _word_list(item["words"], f"{origin}:{name}"))))
+        if polarity not in ("negative", "positive") or (polarity == "negative") != (cameo[code].goldstein < 0):
+            raise WordListError(f"{origin}:{name}: polarity {polarity!r} does not fit code {code}")
+        out.append(Evaluation(code=code, words=frozenset(_word_list(item["words"], f"{origin}:{name}")), polarity=polarity))
     return tuple(out)
+
+
+@cache
+def evaluation_light_verbs() -> frozenset[str]:
+    """Verbs whose object is what the content predicates ("bore responsibility", "made a mistake")."""
+    return frozenset(_word_list(_mapping(load_yaml(read_data("evaluative.yaml")), "evaluative.yaml").get("light_verbs"), "evaluative.yaml:light_verbs"))
 
 
 @cache

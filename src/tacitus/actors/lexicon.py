@@ -125,6 +125,16 @@ def load_orgs(lexicon: ActorLexicon, data: object, origin: str = "igos.yaml") ->
             lexicon.add(str(phrase), entry)
 
 
+def load_loaded_names(lexicon: ActorLexicon, data: object, origin: str = "loaded_names.yaml") -> None:
+    """Ideological names ("the Great Satan", "the Kyiv junta"): the actor meant, neutrally coded.
+    Every entry needs a code and a note saying why the name means that actor."""
+    for where, item in _named_items(data, origin, "loaded names"):
+        if set(item) != {"name", "code", "country", "sector", "note"} or not item.get("code") or not str(item.get("note") or "").strip():
+            raise LexiconError(f"{where}: needs exactly a name, code, country, sector and a note")
+        entry = Entry(kind="org", name=str(item["name"]), country=_country(item.get("country"), where), sector=_sector(item.get("sector"), where), code=str(item["code"]))
+        lexicon.add(str(item["name"]), entry)
+
+
 def load_sectors(lexicon: ActorLexicon, data: object, origin: str = "sectors.yaml") -> None:
     if not isinstance(data, dict):
         raise LexiconError(f"{origin}: expected a mapping of sector codes")
@@ -334,6 +344,7 @@ def load_lexicon(actors: Iterable[Path] = (), agents: Iterable[Path] = ()) -> Ac
     load_orgs(lexicon, _read_yaml("igos.yaml"))
     load_sectors(lexicon, _read_yaml("sectors.yaml"))
     load_people(lexicon, _read_yaml("people.yaml"))
+    load_loaded_names(lexicon, _read_yaml("loaded_names.yaml"))
     for path in agents:
         _user_file(load_petrarch_agents, lexicon, Path(path), "agents")
     for path in actors:

@@ -13,24 +13,34 @@ reading for evaluation: what a statement reports, as an event.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date as Date
+from functools import cache
 
 from spacy.tokens import Span, Token
 
 from tacitus.actors.refs import refs
+from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
-from tacitus.model import Event, Plover, Statement
+from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
-from tacitus.statements import SentenceSpeech
+from tacitus.statements import SentenceSpeech, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
-from tacitus.words import Evaluation, derived_codes, load_evaluations, words
+from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, load_evaluations, words
 
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
+OBLIGATION_AUX = words("obligation_aux")
 FUTURE_MODALITIES = ("future", "intended", "possible")
+ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
+
+
+def is_accusation(event: Event) -> bool:
+    """An accusation derived from a reported act: the reported act, not it, is what the sentence reports."""
+    return event.rule.startswith(ACCUSATION_RULE)
 
 
 def announced_code(event_code: str, root: str, negated: bool) -> str | None:
@@ -95,9 +105,10 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
             continue
         event = min(inner, key=lambda e: (e.depth, e.trigger.start))
         future = event.modality in FUTURE_MODALITIES
-        own = event.source is None or event.source.actor == statement.speaker.actor or (
+        speaker = statement.speaker
+        own = event.source is None or event.source.actor == speaker.actor or (
             event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
-        )
+        ) or (speaker.country is not None and event.source.country == speaker.country)  # "his country would…"
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):
             code = codes.claim_code  # "the Houthis claimed they had attacked the airport"
@@ -120,63 +131,135 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
     return out
 
 
+def _speaker_event(statement: Statement, target: ActorRef, code: str, rule: str, day: Date | None, sentence: Sentence) -> Event:
+    """The speaker's own act toward `target`, said with the statement's cue."""
+    entry = load_cameo()[code]
+    return Event(
+        id="", sentence=sentence.index, evidence=sentence.span.text,
+        source=statement.speaker, target=target,
+        cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
+        plover=Plover(entry.plover_type, entry.plover_mode),
+        trigger=statement.cue,  # the speaking: never the judged word, which may be a quoted act
+        date=day.isoformat() if day else None, rule=rule, depth=statement.depth,
+    )
+
+
 def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, found: list[Event], day: Date | None) -> list[Event]:
-    """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X called the
-    deal a historic step": X praises (051) — when the statement is no event already."""
+    """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X said the
+    ministry keeps lying": X accuses it (112); "X called the deal a historic step": X praises
+    (051) — when the statement is no event already."""
     out = []
-    for raw, statement in zip(speech.raws, speech.statements, strict=False):
+    for raw, statement in speech.spoken():
         cue_event = any(e.trigger.start == statement.cue.start for e in found)
         if cue_event or statement.speaker.actor is None:
             continue
         content = sentence.doc[raw.content_start : raw.content_end]
-        hit = evaluation_in(content, load_evaluations())
-        if hit is None:
+        for evaluation, word in evaluations_in(content, load_evaluations()):
+            targets = [r for t in evaluated_actor_tokens(content, word) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+            if targets:  # "the situation was dangerous" judges no one
+                out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
+                break
+    return out
+
+
+def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
+    """"X said Y shelled the town": the shelling is X's claim, and X accuses Y of it (112) when
+    the reported act is a wrong-doing (a root from `accusation_min_root` up) by another actor."""
+    codes, out = derived_codes(), []
+    for statement in statements:
+        for event in events:
+            if event.statement != statement.id or event.negated or event.modality in FUTURE_MODALITIES or event.root < codes.accusation_min_root:
+                continue
+            doer, speaker = event.source, statement.speaker
+            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
+                continue  # one's own side's act is a claim, not an accusation
+            out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
+    return out
+
+
+def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day: Date | None) -> list[Event]:
+    """"X said Y must withdraw", "X said the generals responsible must face trial": what the
+    speaker says another actor must (should) do is a demand of it (10)."""
+    code, out = derived_codes().obligation_code, []
+    for raw, statement in speech.spoken():
+        if statement.speaker.actor is None:
             continue
-        evaluation, word = hit
-        targets = [r for t in evaluated_actor_tokens(content, word) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
-        if not targets:
-            continue  # "the situation was dangerous" judges no one
-        code = load_cameo()[evaluation.code]
-        out.append(
-            Event(
-                id="", sentence=statement.sentence, evidence=sentence.span.text,
-                source=statement.speaker, target=targets[0],
-                cameo=code.code, root=code.root, quad_class=code.quad_class, goldstein=code.goldstein,
-                plover=Plover(code.plover_type, code.plover_mode),
-                trigger=sentence.span_of(word),
-                date=day.isoformat() if day else None,
-                rule=f"evaluation in {statement.id}: {word.text}",
-                depth=statement.depth,
-            )
-        )
+        for tok in sentence.doc[raw.content_start : raw.content_end]:
+            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children)
+            if not obliged or is_negated(tok) or tok.i not in raw.content_tokens:
+                continue
+            targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+            out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
+    return out
+
+
+def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
+    """"I call on the armed forces to …", "We thank Turkey", said in the speaker's own quote or
+    answer: a verbal act performed by speaking, the speaker's own (factual) act, not a claim."""
+    by_id, roots = {s.id: s for s in statements}, derived_codes().performative_roots
+    first_person = load_speech_lexicon().first_person
+    out = []
+    for event in events:
+        statement = by_id.get(event.statement or "")
+        source = event.source
+        if statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
+            out.append(event)
+        elif event.root in roots and event.modality == "asserted" and not event.negated:
+            out.append(recoded(event, event.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
+        else:  # "we liberated the village": still the speaker's claim, about itself
+            out.append(recoded(event, event.cameo, source=statement.speaker))
+    return out
+
+
+def _predicated(tok: Token) -> bool:
+    """Whether the content says `tok` of something: a predicate noun or adjective, a verb of
+    its own, the object of a (light) verb, or a modifier of one of these."""
+    if tok.dep_ in ("amod", "compound"):
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
+        return True  # "described the strikes as terrorism"
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in evaluation_light_verbs()
+    return tok.dep_ in ("attr", "acomp", "oprd") or tok.pos_ == "VERB" and not is_negated(tok)
+
+
+def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[Evaluation, Token]]:
+    """The evaluative words the content predicates ("was a disgrace", "keeps lying", "bore
+    responsibility", "a historic step"), in reading order, each with its token."""
+    out = []
+    for tok in content:
+        if tok.is_punct:
+            continue
+        forms = {tok.lower_, tok.lemma_.lower()}
+        if tok.i + 1 < content.end:
+            forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
+        hit = next((e for e in table if forms & e.words), None)
+        if hit is not None and _predicated(tok):
+            out.append((hit, tok))
     return out
 
 
 def evaluation_in(content: Span, table: tuple[Evaluation, ...]) -> tuple[Evaluation, Token] | None:
-    """An evaluative word used as what the content predicates ("was a disgrace", "is unacceptable",
-    "a historic step"), with the word's token."""
-    text_words = [t for t in content if not t.is_punct]
-    for evaluation in table:
-        for tok in text_words:
-            forms = {tok.lower_, tok.lemma_.lower()}
-            if tok.i + 1 < content.end:
-                forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
-            # only what the content predicates: "was a disgrace", "is unacceptable", "called it a sham"
-            if forms & evaluation.words and (tok.dep_ in ("attr", "acomp", "oprd") or tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "oprd")):
-                return evaluation, tok
-    return None
+    """The first evaluative predicate of the content, if any."""
+    return next(iter(evaluations_in(content, table)), None)
 
 
 def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
-    """Whose doing the evaluation is about: the possessor or the subject of what is evaluated
-    ("the UN's stance was a disgrace" -> the UN), else any named actor in the content."""
+    """Whose doing the evaluation is about: the subject of the judging verb or copula, the
+    possessor of the judged noun ("the UN's stance was a disgrace" -> the UN), else any named
+    actor in the content."""
     head = word
-    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd") and head.head.i != head.i:
+    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd", "dobj") and head.head.i != head.i:
         head = head.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    candidates = []
+    if head.dep_ == "pobj" and head.head.lower_ == "as":
+        head = head.head.head
+    subjects = subjects_of(head) if head.pos_ in ("VERB", "AUX") else [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "called the deal a sham", "described the strikes as terrorism": the named object is judged
+    named = word.dep_ == "oprd" or word.head.lower_ == "as"
+    candidates = ([head] if head.dep_ == "dobj" else [c for c in head.children if c.dep_ == "dobj"]) if named else []
     for subject in subjects:
         candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
+    candidates += [c for c in word.children if c.dep_ == "poss"]
     candidates += [t for t in content if t.pos_ == "PROPN" or t.dep_ == "poss"]
     return candidates
 
@@ -197,15 +280,52 @@ def reported_act(events: list[Event], statement: Statement) -> Event | Statement
     return recoded(top, code, rule=f"reported: {top.rule}")
 
 
+@dataclass(frozen=True)
+class ClaimedAttitudes:
+    governors: frozenset[str]
+    modifiers: frozenset[str]
+    pretence_nouns: frozenset[str]
+
+
+@cache
+def load_claimed_attitudes() -> ClaimedAttitudes:
+    """claimed_attitudes.yaml, validated: exactly its three lists of lower-case words."""
+    data = load_yaml(read_data("claimed_attitudes.yaml"))
+    keys = ("governors", "modifiers", "pretence_nouns")
+    if not isinstance(data, dict) or set(data) != set(keys):
+        raise ValueError(f"claimed_attitudes.yaml: expected exactly the lists {keys}")
+    for key in keys:
+        if not isinstance(data[key], list) or not all(isinstance(w, str) and w == w.lower() for w in data[key]):
+            raise ValueError(f"claimed_attitudes.yaml:{key}: expected a list of lower-case words")
+    return ClaimedAttitudes(*(frozenset(data[key]) for key in keys))
+
+
+def is_claimed(tok: Token, table: ClaimedAttitudes) -> bool:
+    """"pretend to defend", "the so-called referendums", "under the guise of fighting": the
+    act at `tok` is an attitude only claimed."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in table.governors:
+        return True
+    if any(c.lower_ in table.modifiers or f"{c.lower_}-{c.nbor(1).lower_}" in table.modifiers for c in tok.children if c.i + 1 < len(tok.doc)):
+        return True
+    if tok.i >= 3 and " ".join(t.lower_ for t in tok.doc[tok.i - 3 : tok.i]) in {f"{m[:2]} - {m[3:]}" for m in table.modifiers if "-" in m}:
+        return True  # "so - called" split in three tokens
+    return any(a.lower_ == "of" and a.head.lemma_.lower() in table.pretence_nouns for a in tok.ancestors)
+
+
 def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, built: list[tuple[Trigger, list[Event]]], day: Date | None) -> list[Event]:
     """The stage: a sentence's events in reading order, each trigger's followed by what it
     commits to or refuses, then the announcements and evaluations of its statements."""
     trigger_tokens = {trigger.token.i for trigger, _ in built}
     found: list[Event] = []
+    claimed = load_claimed_attitudes()
     for trigger, made in built:
+        if is_claimed(trigger.token, claimed):
+            made = [recoded(e, e.cameo, modality="claimed", rule=f"claimed: {e.rule}") for e in made]
         found.extend(made)
         governor = trigger.token.head
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
             found.extend(commitments(doc, sentence, made, trigger.token, governor))
         found.extend(refusals(made))
-    return found + announcements(speech.statements, found) + evaluations(doc, sentence, speech, found, day)
+    owners = [s for _, s in speech.spoken()]
+    found = performatives(owners, found)
+    return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
