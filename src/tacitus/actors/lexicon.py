@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
+from typing import Any
 
 import pycountry
 from spacy.language import Language
@@ -31,7 +32,7 @@ REGIONS = frozenset(
 PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSONS = {"power", "order", "border", "corridor", "sector", "center", "centre", "chamber", "council", "number", "paper", "water", "member", "disorder", "error", "minor", "headquarter", "headquarters"}
 # Entry kinds that name a place or a people (and so give a country) rather than an actor.
-COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil")
+COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil", "place")
 
 
 class LexiconError(ValueError):
@@ -90,6 +91,7 @@ class ActorLexicon:
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
     person_nouns: set[str] = field(default_factory=set)  # singular role nouns naming one person
     surfaces: dict[str, set[str]] = field(default_factory=dict)  # key -> phrases as written
+    knowledge: Any = None  # the compiled knowledge base (actors.knowledge.KnowledgeIndex), behind the tables
 
     def is_person_noun(self, lemma: str) -> bool:
         lemma = lemma.lower()
@@ -106,7 +108,10 @@ class ActorLexicon:
         self.surfaces.setdefault(key, set()).update({key, re.sub(r"^(the|The)\s+", "", phrase.strip())})
 
     def lookup(self, phrase: str) -> list[Entry]:
-        return self.phrases.get(normalise(phrase), [])
+        key = normalise(phrase)
+        if key not in self.phrases and self.knowledge is not None:
+            return self.knowledge.entries(key)
+        return self.phrases.get(key, [])
 
     def matcher(self, nlp: Language) -> PhraseMatcher:
         """A PhraseMatcher over every phrase (lower-cased); match ids are the phrase keys."""
@@ -120,6 +125,10 @@ class ActorLexicon:
         found = []
         for match_id, start, end in matcher(doc):
             found.append((start, end, self.phrases[doc.vocab.strings[match_id]]))
+        if self.knowledge is not None:
+            # The hand tables' people win over any longer compiled phrase around them.
+            people = {i for start, end, entries in found if any(e.kind in ("person", "person_title") for e in entries) for i in range(start, end)}
+            found.extend(m for m in self.knowledge.find(doc, self.phrases) if people.isdisjoint(range(m[0], m[1])))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         result = []
@@ -425,4 +434,8 @@ def load_lexicon(actors: Iterable[Path] = (), agents: Iterable[Path] = ()) -> Ac
         load_petrarch_agents(lexicon, Path(path))
     for path in actors:
         load_petrarch_actors(lexicon, Path(path))
+    # The compiled knowledge base comes last: the hand tables take precedence over it.
+    from tacitus.actors.knowledge import load_knowledge
+
+    lexicon.knowledge = load_knowledge(lexicon)
     return lexicon

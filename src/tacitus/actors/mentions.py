@@ -16,6 +16,7 @@ from datetime import date as Date
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
 
 PRONOUNS = {
@@ -137,7 +138,7 @@ def _entries(entries: list[Entry], kinds: tuple[str, ...]) -> list[Entry]:
 
 def _capitalised(doc: Doc, start: int) -> bool:
     text = doc[start].text
-    return text[:1].isupper() or text[:1].isdigit()
+    return text[:1].isupper() or text[:1].isdigit() or caseless(doc) and not doc[start].is_stop
 
 
 @dataclass
@@ -148,8 +149,27 @@ class _Parts:
     orgs: list[tuple[Entry, int, int]] = field(default_factory=list)
     sectors: list[tuple[Entry, int, int]] = field(default_factory=list)
     countries: list[tuple[Entry, int, int]] = field(default_factory=list)
+    ethnic: list[tuple[Entry, int, int]] = field(default_factory=list)
     eli: bool = False
     honorific: bool = False
+
+
+def _inside_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """Is a town's name part of a longer name ("Nancy" in "Nancy Tembo", "Rama" in "Edi Rama",
+    "Rodriguez" in "Rosa Icela Rodriguez"): next to a name word no dictionary knows?"""
+    ent = entity_of(doc[start])
+    if ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end):
+        return True
+    matched = {i for s, e, _ in spans for i in range(s, e)}
+    for i in (start - 1, end):
+        if not 0 <= i < len(doc) or i in matched:
+            continue
+        tok = doc[i]
+        if i == tok.sent.start and tok.pos_ != "PROPN":
+            continue
+        if tok.is_alpha and not tok.is_stop and (tok.text[:1].isupper() if not caseless(doc) else tok.pos_ in ("PROPN", "NOUN")):
+            return True
+    return False
 
 
 def _in_office(entries: list[Entry], day: Date | None) -> list[Entry]:
@@ -169,8 +189,10 @@ def _classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | N
             parts.persons.append((_in_office(found, day)[0], start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))
-        elif (found := _entries(entries, COUNTRY_KINDS)) and capital:
-            parts.countries.append((found[0], start, end))
+        elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and _inside_name(doc, start, end, spans)):
+            parts.countries.append((found[0], start, end))  # a town is not a person's name ("Nancy Tembo")
+        elif found := _entries(entries, ("ethnic",)):
+            parts.ethnic.append((found[0], start, end))
         elif found := _entries(entries, ("sector",)):
             parts.sectors.append((found[0], start, end))
         elif _entries(entries, ("eli_modifier",)):
@@ -254,6 +276,8 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         if at_head or in_appos or named and (not parts.sectors or named_person):
             coding = _person_coding((at_head or in_appos or named)[0][0], day)
             former = parts.eli or any(e.sector == "ELI" for e, _, _ in parts.sectors)
+            _title_decides(coding, parts, former, _country_members(doc, parts.countries))
+            _official_of(coding, parts, day)
             if former and coding.sector in ("GOV", "MIL", "LEG", "JUD", "COP"):
                 coding.sector, coding.code = "ELI", None  # "former President X"
             coding.titles = _title_words(parts) | coding.titles
@@ -266,6 +290,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         before = [s for s in parts.sectors if s[2] <= head.i]
         if at_head:
             sector = at_head[-1][0].sector
+        elif before and not named_person and _titled_name(doc, head, before[-1], matches):
+            # "Serbian President X", "malawian foreign minister nancy tembo": the title names the person
+            sector, named_person, name = before[-1][0].sector, True, doc[before[-1][2] : head.i + 1].text
         elif before and (named_person or role_noun or head.lemma_.lower() in GENERIC_HEADS or head.pos_ == "PROPN"):
             # "police chief", "army spokesman", "U.S. military chief General X", "opposition members"
             sector = before[-1][0].sector
@@ -288,6 +315,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         return [coding]
 
     countries = _country_members(doc, parts.countries)
+    ethnic = parts.ethnic[-1][0] if parts.ethnic else None
+    if not countries and ethnic is not None and ethnic.country:
+        countries = [ethnic.country]  # "the Rohingya", "Uyghurs": the country they live in
     if not countries and not sector:
         if named_person:
             return [Coding(kind="person", person=name, name=name)]
@@ -303,6 +333,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
             sector = "GOV"
         elif country_kind == "metonym_mil":
             sector = "MIL"
+        elif ethnic is not None:
+            # "Iraqi Kurds": the country the phrase gives, and the community's ethnic code
+            return [Coding(country=c, code=f"{c}{ethnic.code}", name=name, kind="group", plural=plural) for c in countries]
         elif not head_is_country and not named_person and not role_noun and head.lemma_.lower() not in GENERIC_HEADS | RELATIONAL_HEADS:
             # "Iranian oil", "the Syrian border": a country word on a non-actor noun is no actor.
             return []
@@ -318,6 +351,40 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         Coding(country=c, sector=sector, name=name, kind=kind, person=person, plural=plural, definite_title=definite, titles=frozenset(titles))
         for c in (countries or [None])
     ]
+
+
+def _titled_name(doc: Doc, head: Token, title: tuple[Entry, int, int], matches: DocMatches) -> bool:
+    """Is `head` the end of a name right after a person's title ("President X Y") that the
+    dictionaries do not know? Lower-cased text has no PERSON entity to say so."""
+    entry, _, end = title
+    if not matches.is_person_noun(entry.name.split()[-1]) or not 0 < head.i - end + 1 <= 4:
+        return False
+    return all(t.is_alpha and not t.is_stop and t.i not in matches.by_token and t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc[end : head.i + 1])
+
+
+STATE_TITLE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+
+
+def _title_decides(coding: Coding, parts: _Parts, former: bool, countries: list[str]) -> None:
+    """A known person whose dated role is unknown on the day (or who is only a notable then) takes
+    the office the phrase gives him ("Serbian President X"), never a fallback to ELI."""
+    titles = [e.sector for e, _, _ in parts.sectors if e.sector in STATE_TITLE_SECTORS]
+    if former or not titles or coding.country in ("IGO", "NGO") or any(e.sector in ("IGO", "NGO") for e, _, _ in parts.orgs):
+        return
+    country = countries[0] if len(countries) == 1 else coding.country
+    if coding.sector in (None, "ELI") or coding.sector not in STATE_TITLE_SECTORS or country != coding.country:
+        # A title held on the day of the text beats a table's older role ("Kosovo Prime Minister
+        # Albin Kurti" after years in opposition); its nationality beats a namesake's.
+        coding.sector, coding.country, coding.code = titles[-1], country, None
+
+
+def _official_of(coding: Coding, parts: _Parts, day: Date | None) -> None:
+    """An international official named with his organisation acts for it ("NATO Secretary General
+    X", "UN High Commissioner for Human Rights X"), whatever his nationality."""
+    bodies = [e for e, _, _ in parts.orgs if e.sector in ("IGO", "NGO")]
+    if bodies and coding.sector in (None, "ELI", "IGO", "NGO"):
+        org = _org_coding(bodies[-1], None, day)
+        coding.country, coding.sector, coding.code = org.country, org.sector, org.code
 
 
 def _country_members(doc: Doc, countries: list[tuple[Entry, int, int]]) -> list[str]:
