@@ -35,6 +35,8 @@ REGIONS = {"EUR", "AFR", "ASA", "MEA", "ARB", "LAM", "NMR", "SAM", "CAS", "SAS",
 CAMEO_TO_ISO = {"KSV": "XKX", "TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "SRP": "SRB", "SCG": "SRB", "FRN": "FRA"}
 CODE = re.compile(r"\[([^\]]*)\]")
 MIN_CITY = 15000
+REGION_WEIGHT = 300_000
+AMBIGUITY_RATIO = 5
 
 
 def common_words() -> set[str]:
@@ -246,11 +248,12 @@ def cities() -> list[tuple[str, str, int]]:
 
 
 def resolve_places(subs, towns, petrarch_places, common: set[str], log: Counter) -> list[tuple[str, str, str]]:
-    """One country per place name: subdivisions and PETRARCH places first, then cities; a name in
-    several countries goes to the much larger place (ten times the population) or is dropped."""
+    """One country per place name; a name in several countries goes to the much larger place
+    (five times the population) or is dropped."""
     by_name: dict[str, dict[str, tuple[str, int]]] = defaultdict(dict)
-    for name, country, kind in [*subs, *petrarch_places]:
-        by_name[name.lower()].setdefault(country, (name, 10**9 if kind == "subdivision" else 10**9))
+    for name, country, _kind in [*subs, *petrarch_places]:
+        # No population is known: weigh a province or a PETRARCH place as a large town.
+        by_name[name.lower()].setdefault(country, (name, REGION_WEIGHT))
     for name, country, population in towns:
         known = by_name[name.lower()].get(country)
         if known is None or known[1] < population:
@@ -262,7 +265,7 @@ def resolve_places(subs, towns, petrarch_places, common: set[str], log: Counter)
             log["place name that is a common word"] += 1
             continue
         ranked = sorted(countries.items(), key=lambda kv: -kv[1][1])
-        if len(ranked) > 1 and ranked[0][1][1] < 10 * ranked[1][1][1]:
+        if len(ranked) > 1 and ranked[0][1][1] < AMBIGUITY_RATIO * ranked[1][1][1]:
             log["ambiguous place name"] += 1
             continue
         country, (name, _) = ranked[0]

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from tacitus.actors.context import assign_context_countries
 from tacitus.actors.lexicon import COUNTRY_KINDS, load_lexicon
 from tacitus.actors.mentions import (
     DocMatches,
@@ -26,7 +27,7 @@ from tacitus.actors.mentions import (
     find_mentions,
     np_tokens,
 )
-from tacitus.actors.resolve import Resolution, infer_countries, resolve_actors
+from tacitus.actors.resolve import Resolution, resolve_actors
 from tacitus.datafiles import read_data
 from tacitus.events.extract import (
     QUANTITY_HEADS,
@@ -191,7 +192,7 @@ class Coder:
             events.extend(self._evaluations(said, statements[first_statement:], found, context, day))
         document.statements = statements
         document.events = _dedupe(events)
-        infer_countries(document.actors, document.events)
+        assign_context_countries(document, sentences, matches_of)
         for n, event in enumerate(document.events, start=1):
             event.id = f"E{n}"
         return document

@@ -53,6 +53,7 @@ class Coding:
     plural: bool = False
     definite_title: bool = False  # "the minister", "His Eminence": refers back to someone named
     titles: frozenset[str] = frozenset()  # office words of the phrase ("minister", "emir")
+    unanchored: str | None = None  # an anaphor's own sector when nothing was named before ("the government")
 
     @property
     def actor_code(self) -> str | None:
@@ -255,7 +256,8 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         and len(tokens) <= 3
     ):
         # "the bloc", "the kingdom", "the group": a name for an organisation or country already met.
-        return [Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", sector=ANAPHORIC_NOUNS[head.lemma_.lower()])]
+        own = next((e.sector for e, start, end in parts.sectors if start <= head.i < end), None)
+        return [Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", sector=ANAPHORIC_NOUNS[head.lemma_.lower()], unanchored=own)]
     plural = head.tag_ in ("NNS", "NNPS")
     name = _name_of(doc, head, tokens)
     apposed_names = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]

@@ -125,6 +125,12 @@ def resolve_actors(mentions: list[RawMention], subjects: set[int]) -> Resolution
                 target = recent(lambda e, want=coding.sector: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
                 if target is not None:
                     attach(target, mention)
+                elif coding.unanchored:
+                    # "the government", "the cartel" with nothing named before: a body of the
+                    # country the context gives (actors.context)
+                    own = Coding(kind="group", sector=coding.unanchored, name=coding.name, plural=coding.plural)
+                    key = "group:" + coding.unanchored
+                    attach(by_key.get(key) or new_entity(key, own), mention, own)
                 continue
             if kind == "title" or coding.definite_title:
                 # "the minister" joins the last person named with that office; "His Eminence"
