@@ -42,7 +42,9 @@ from tacitus.datafiles import load_yaml, read_data
 MAX_TOKENS = 8  # longest phrase looked up, in tokens
 TABLES = ("people", "orgs", "places")
 PLACE_KINDS = ("subdivision", "city", "petrarch", "region")
-CACHE_FORMAT = 1  # bump when the cached index changes shape
+CACHE_FORMAT = 2  # bump when the cached index changes shape
+ROW_SPAN = 1 << 20  # rows per table in a row code
+SHARED = -1  # row code of a phrase several rows share
 
 
 def _valid_country(code: str, where: str) -> str | None:
@@ -75,16 +77,20 @@ class KnowledgeIndex:
     """Rows of the compiled tables by lower-cased phrase; entries are built when first matched."""
 
     rows: dict[str, list[str]] = field(default_factory=dict)  # table -> raw lines
-    keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # phrase -> (table, row)
+    # phrase -> its row, as table number * ROW_SPAN + row; `shared` holds phrases of several rows
+    keys: dict[str, int] = field(default_factory=dict)
+    shared: dict[str, list[int]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     built: dict[tuple[str, int], Entry] = field(default_factory=dict)
 
     def entries(self, key: str) -> list[Entry]:
         out = []
-        for ref in self.keys.get(key, ()):
-            entry = self.built.get(ref)
+        ref = self.keys.get(key)
+        for code in self.shared.get(key, ()) if ref == SHARED else () if ref is None else (ref,):
+            table, row = TABLES[code // ROW_SPAN], code % ROW_SPAN
+            entry = self.built.get((table, row))
             if entry is None:
-                entry = self.built[ref] = _entry(ref[0], self.rows[ref[0]][ref[1]], f"knowledge/{ref[0]}.tsv:{ref[1]}")
+                entry = self.built[(table, row)] = _entry(table, self.rows[table][row], f"knowledge/{table}.tsv:{row}")
             out.append(entry)
         return out
 
@@ -156,13 +162,15 @@ def _entry(table: str, line: str, where: str) -> Entry:
     return Entry(kind="place", name=cols[0], country=_valid_country(cols[1], where))
 
 
-def _index_rows(rows: dict[str, list[str]]) -> tuple[dict[str, list[tuple[str, int]]], set[str]]:
+def _index_rows(rows: dict[str, list[str]]) -> tuple[dict[str, int], dict[str, list[int]], set[str]]:
     # The build script writes names already normalised but for case, so `lower()` is the key.
-    keys: dict[str, list[tuple[str, int]]] = {}
+    keys: dict[str, int] = {}
+    shared: dict[str, list[int]] = {}
     first_words: set[str] = set()
-    for table, lines in rows.items():
+    for number_of_table, table in enumerate(TABLES):
         with_aliases = table != "places"
-        for number, line in enumerate(lines):
+        for number, line in enumerate(rows[table]):
+            code = number_of_table * ROW_SPAN + number
             name, _, rest = line.partition("\t")
             names = [name]
             if with_aliases:
@@ -171,16 +179,19 @@ def _index_rows(rows: dict[str, list[str]]) -> tuple[dict[str, list[tuple[str, i
                     names.extend(aliases.split("|"))
             for name in names:
                 key = name.lower()
-                refs = keys.get(key)
-                if refs is None:
-                    keys[key] = [(table, number)]
+                ref = keys.get(key)
+                if ref is None:
+                    keys[key] = code
                     first = key.partition(" ")[0]
                     first_words.add(first)
                     if "-" in first or "'" in first:
                         first_words.update((first.partition("-")[0], first.partition("'")[0]))
-                elif len(refs) < 4:  # a name shared by many rows says little about any of them
-                    refs.append((table, number))
-    return keys, first_words
+                elif ref != SHARED:
+                    if ref != code:
+                        keys[key], shared[key] = SHARED, [ref, code]
+                elif len(shared[key]) < 4 and code not in shared[key]:  # a name many rows share says little
+                    shared[key].append(code)
+    return keys, shared, first_words
 
 
 def _cache_dir() -> Path:
@@ -220,10 +231,10 @@ def _load_index(index: KnowledgeIndex) -> None:
 
     def build() -> tuple:
         index.validate()  # every row once, whenever the data (and so the cache key) changes
-        keys, first_words = _index_rows(index.rows)
-        return keys, sorted(first_words)
+        keys, shared, first_words = _index_rows(index.rows)
+        return keys, shared, sorted(first_words)
 
-    index.keys, first_words = _cached(texts, build)
+    index.keys, index.shared, first_words = _cached(texts, build)
     index.first_words = set(first_words)
 
 
