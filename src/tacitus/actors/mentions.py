@@ -47,7 +47,7 @@ class Coding:
     sector: str | None = None
     code: str | None = None
     name: str = ""
-    kind: str = "group"  # person | group | country | organisation | pronoun | dyad | title
+    kind: str = "group"  # person | group | country | place | organisation | pronoun | dyad | title
     person: str | None = None  # canonical name of a known or named person
     gender: str | None = None
     plural: bool = False
@@ -343,6 +343,8 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
             return []
         if head_is_country and country_kind in ("country", "adjective", "demonym"):
             kind = "country"
+        elif head_is_country and country_kind == "place":
+            kind = "place"  # a town or province: an actor only where it acts, never after a preposition
     definite = (
         role_noun
         and not named_person
@@ -450,6 +452,8 @@ RELATIONAL_HEADS = {"counterpart", "opposite"}
 
 def _is_place(tok: Token, coding: Coding) -> bool:
     """"in Muscat", "across Syria": a country or capital in a locative phrase is a place, not an actor."""
+    if coding.kind == "place" and coding.sector is None and tok.dep_ == "pobj":
+        return True  # "the port of Kaohsiung", "from Arequipa"
     return (
         coding.kind in ("country", "group")
         and coding.sector in (None, "GOV")
