@@ -35,6 +35,7 @@ from tacitus.actors.lexicon import (
     Person,
     Role,
     load_orgs,
+    load_people,
     normalise,
 )
 from tacitus.datafiles import load_yaml, read_data
@@ -239,12 +240,14 @@ def _load_index(index: KnowledgeIndex) -> None:
 
 
 def load_facts(lexicon: ActorLexicon) -> None:
-    """data/knowledge/actors.yaml: organisations (igos.yaml format), places and ethnic groups."""
+    """data/knowledge/actors.yaml: organisations (igos.yaml format), people (people.yaml format),
+    places and ethnic groups."""
     text = read_data("knowledge/actors.yaml")
     data = _cached([text], lambda: load_yaml(text))
     if not isinstance(data, dict):
         raise LexiconError("knowledge/actors.yaml: expected a mapping")
     load_orgs(lexicon, data.get("orgs") or [], origin="knowledge/actors.yaml")
+    load_people(lexicon, data.get("people") or [], origin="knowledge/actors.yaml")
     for item in data.get("places") or []:
         where = f"knowledge/actors.yaml:{item.get('name')}"
         country = _valid_country(str(item.get("country") or ""), where)
