@@ -116,6 +116,10 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE statements ADD COLUMN speaker_phrase_start INTEGER",
         "ALTER TABLE statements ADD COLUMN speaker_phrase_end INTEGER",
     ],
+    # 2 -> 3: how an actor's country was found (text, sentence, dateline, document)
+    [
+        "ALTER TABLE actors ADD COLUMN country_from TEXT",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)
