@@ -239,11 +239,22 @@ def _load_index(index: KnowledgeIndex) -> None:
     index.first_words = set(first_words)
 
 
+def _plain(value: Any) -> Any:
+    """YAML's dates as ISO strings (the loaders read both), so the parsed file can be cached."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Date):
+        return value.isoformat()
+    return value
+
+
 def load_facts(lexicon: ActorLexicon) -> None:
     """data/knowledge/actors.yaml: organisations (igos.yaml format), people (people.yaml format),
     places and ethnic groups."""
     text = read_data("knowledge/actors.yaml")
-    data = _cached([text], lambda: load_yaml(text))
+    data = _cached([text], lambda: _plain(load_yaml(text)))
     if not isinstance(data, dict):
         raise LexiconError("knowledge/actors.yaml: expected a mapping")
     load_orgs(lexicon, data.get("orgs") or [], origin="knowledge/actors.yaml")
