@@ -20,3 +20,16 @@ def shared_data() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared/data (development data) is not present")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def prepared(coder):
+    """Parse a text and run the first stages (mentions, resolution): the CodingDoc later stages read."""
+    from tacitus.model import Document
+
+    def run(text: str, date: str | None = None, title: str = ""):
+        document = Document(text=text, date=date, title=title)
+        [sentences] = coder.parser.parse([(title, text)])
+        return coder.prepare(document, sentences)
+
+    return run

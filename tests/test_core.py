@@ -139,7 +139,7 @@ def test_cli_tsv_has_gdelt_columns(runner, tmp_path):
     assert meeting["Actor1Code"] == "IRNGOV" and meeting["Actor1CountryCode"] == "IRN"
     assert meeting["SQLDATE"] == "20240304" and meeting["QuadClass"] == "1"
     assert meeting["SOURCEURL"] == "http://example.org/n1"
-    assert meeting["ActionGeo_FullName"] == "Muscat"
+    assert meeting["ActionGeo_FullName"] == "Muscat, Oman" and meeting["ActionGeo_CountryCode"] == "MU"  # FIPS, as GDELT
 
 
 def test_cli_tsv_exports_only_asserted_events_unless_all(runner, tmp_path):

@@ -168,7 +168,9 @@ def test_worker_processes_give_the_same_store(coded, corpus, tmp_path):
 def test_cli_run_reports_each_broken_record(corpus, tmp_path):
     path, expected = corpus
     db = tmp_path / "cli.db"
-    _, err = invoke("run", path, "--db", db, "--workers", "1")
+    result = CliRunner().invoke(cli, ["run", str(path), "--db", str(db), "--workers", "1"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output  # records were rejected
+    err = result.stderr
     for key, reason in expected["rejected"].items():
         assert f"{key}: " in err and reason in err
     assert "16 coded" in err and "4 rejected" in err and "1 duplicates" in err
@@ -302,7 +304,8 @@ def test_a_run_stopped_by_ctrl_c_and_killed_finishes_exactly(coder, tmp_path):
     assert stored < records, "the run finished before it was killed: make the corpus bigger"
 
     finish = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    assert finish.returncode == 0, finish.stderr
+    assert finish.returncode == 1, finish.stderr  # finished; 1 because the corpus holds a broken record
+    assert "Traceback" not in finish.stderr and "1 rejected" in finish.stderr
     assert snapshot(db) == snapshot(reference)
     keys = [k for (k,) in rows(db, "SELECT key FROM documents")]
     assert len(keys) == len(set(keys)) == records

@@ -115,3 +115,18 @@ def test_the_coder_against_a_small_gold(coder, tmp_path):
     assert report["n"] == 1 and report["format"] == "tacitus"
     assert report["levels"]["root"]["recall"] == 1.0  # the arrest is found
     assert report["traps"]["asserted"] == 0  # neither the conditional attack nor the metaphor
+
+
+def test_organisations_match_whatever_region_their_code_names():
+    text = "The European Union condemned the coup in Niger."
+    record = {"id": "o1", "text": text, "events": [
+        {"evidence": "condemned the coup", "trigger": "condemned", "cameo": "111",
+         "source": {"text": "The European Union", "country": None, "sector": "IGO", "code": "IGOEU"},
+         "target": {"text": "Niger", "country": "NER", "sector": None}}]}
+    start = text.index("condemned")
+    predicted = Document.from_dict({"text": text, "events": [{
+        "id": "E1", "sentence": 0, "evidence": text, "cameo": "111", "root": "11", "quad_class": 3, "goldstein": -2.0,
+        "plover": {"type": "ACCUSE"}, "trigger": {"text": "condemned", "start": start, "end": start + 9},
+        "source": {"actor": "A1", "text": "The European Union", "code": "IGOEUREEC", "country": "EUR", "sector": "IGO"},
+        "target": {"actor": "A2", "text": "Niger", "code": "NER", "country": "NER", "sector": None}}]})
+    assert score_documents([gold_document(record, "t:1")], [predicted])["overall"]["f1"] == 1.0

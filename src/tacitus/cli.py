@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +28,9 @@ def _dictionary_options(func):
     return func
 
 
+_ANY_LANGUAGE = click.option("--any-language", is_flag=True, help="Code documents in any language (default: a document detected as not English is rejected; the lexicon is English).")
+
+
 def _coder(actor_files=(), agent_files=(), pattern_files=()):
     from tacitus.pipeline import Coder, default_coder
 
@@ -33,21 +39,84 @@ def _coder(actor_files=(), agent_files=(), pattern_files=()):
     return default_coder()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _StderrLog(logging.Handler):
+    """Warnings (a skipped dictionary line, files of unknown type) as one stderr line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
+
+
+def _user_error(err: BaseException) -> tuple[str, int] | None:
+    """The one line, and the exit code, for an error the user can fix; None for a bug."""
+    from tacitus.actors.lexicon import LexiconError
+    from tacitus.store import StoreError
+
+    if isinstance(err, LexiconError | StoreError):
+        return str(err), 2
+    if isinstance(err, OSError):
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        return f"{where}{err.strerror or err}", 2
+    if isinstance(err, sqlite3.Error):
+        return f"store: {err}", 2
+    if type(err).__module__.startswith("psycopg"):
+        lines = [line for line in str(err).splitlines() if line.strip()]
+        return f"PostgreSQL: {lines[-1] if lines else type(err).__name__}", 2
+    return None
+
+
+class _Group(click.Group):
+    """Every error is one line on stderr (exit 2 for usage errors and anything the user can
+    fix: bad option, dictionary, store or file); `tacitus --debug ...` shows the traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv[: argv.index("--") if "--" in argv else len(argv)]
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as err:
+            where = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+            click.echo(f"error: {err.format_message()}{where}", err=True)
+            sys.exit(2)
+        except click.ClickException as err:
+            click.echo(f"error: {err.format_message()}", err=True)
+            sys.exit(err.exit_code)
+        except (click.Abort, KeyboardInterrupt):
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as err:
+            if debug:
+                traceback.print_exc()
+            known = _user_error(err)
+            if known:
+                click.echo(f"error: {known[0]}", err=True)
+                sys.exit(known[1])
+            click.echo(f"error: {type(err).__name__}: {err} (a bug: run with --debug for the traceback and report it)", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tacitus")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+def cli(debug: bool) -> None:
     """tacitus turns news text into political event data: who did or said what to whom, when
     and where, with CAMEO and PLOVER codes, document-level actors and reported speech."""
+    log = logging.getLogger("tacitus")
+    log.handlers = [_StderrLog()]
+    log.setLevel(logging.DEBUG if debug else logging.INFO)
+    log.propagate = False
 
 
 @cli.command("code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "csv"]), default="jsonl", show_default=True, help="jsonl: one object per document; tsv: GDELT 2.0 event table (61 columns); csv: one flat row per event.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "tsv", "csv", "plover"]), default="jsonl", show_default=True, help="jsonl: one object per document; tsv: GDELT 2.0 event table (61 columns); csv: one flat row per event; plover: one PLOVER/POLECAT-style JSON object per event.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none; anchors 'on Monday', 'yesterday'.")
-@click.option("--all", "all_events", is_flag=True, help="TSV/CSV: also export negated, modal and reported events (default: only asserted facts).")
+@click.option("--all", "all_events", is_flag=True, help="TSV/CSV/PLOVER: also export negated, modal and reported events (default: only asserted facts).")
+@click.option("--with-text", is_flag=True, help="JSONL: add each document's `text`, which the offsets point into.")
+@_ANY_LANGUAGE
 @_dictionary_options
-def code_command(paths, fmt, output, date, all_events, actor_files, agent_files, pattern_files) -> None:
+def code_command(paths, fmt, output, date, all_events, with_text, any_language, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS (.txt, .jsonl, .csv, .html files, directories, or - for stdin).
 
     Bad records are reported on stderr (file and line) and in the document's `errors`; the
@@ -68,9 +137,14 @@ def code_command(paths, fmt, output, date, all_events, actor_files, agent_files,
                     click.echo(f"error: {error}", err=True)
             yield doc
 
-    documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date))))
+    documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date), any_language=any_language)))
     with click.open_file(output, "w", encoding="utf-8") as out:
-        WRITERS[fmt](documents, out, all_events=all_events)
+        if with_text and fmt == "jsonl":
+            from tacitus.writers.jsonl import write_jsonl
+
+            write_jsonl(documents, out, include_text=True)
+        else:
+            WRITERS[fmt](documents, out, all_events=all_events)
     if failed:
         click.echo(f"{failed} record(s) failed; see the messages above.", err=True)
         sys.exit(1)
@@ -113,6 +187,20 @@ def eval_command(gold, fmt, as_json, limit, show_errors, texts, actor_files, age
         click.echo(render_report(report, show_errors=show_errors))
 
 
+@cli.command("show")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of uncoded documents that carry none.")
+@click.option("--width", type=click.IntRange(min=40), default=None, help="Line width (default: the terminal's).")
+@_dictionary_options
+def show_command(paths, date, width, actor_files, agent_files, pattern_files) -> None:
+    """Print documents for a human: the text with actors, triggers and quotes highlighted,
+    then the events one per line. PATHS are coded JSONL (`tacitus code --with-text`) or any
+    input `tacitus code` reads (coded first), or - for stdin."""
+    from tacitus.show import load, show
+
+    show(load(paths, date=_iso(date), coder_factory=lambda: _coder(actor_files, agent_files, pattern_files)), width=width)
+
+
 # --- corpus runs (store) ---
 
 _DB_HELP = "The store: a SQLite file path, or a postgresql:// URL."
@@ -120,57 +208,92 @@ _DB_HELP = "The store: a SQLite file path, or a postgresql:// URL."
 
 @cli.command("run")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", required=True, help=_DB_HELP + " Created and migrated as needed.")
+@click.option("--db", required=True, help=_DB_HELP + " Created and migrated as needed (a PostgreSQL database is created when the server lets this user; otherwise create it with `createdb`).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None, help="Coding processes, each loading spaCy once (default: all cores; 1 codes in this process).")
 @click.option("--recode", is_flag=True, help="Code again the documents already stored (their old rows are replaced).")
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none.")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True, help="Documents per work unit and per transaction.")
+@click.option("--dask", "dask", default=None, metavar="local:N|tcp://HOST:PORT|FILE.json", help="Code on a Dask cluster: N local worker processes, a running scheduler, or its scheduler file (docs/cluster.md).")
+@_ANY_LANGUAGE
 @_dictionary_options
-def run_command(paths, db, workers, recode, date, chunk_size, actor_files, agent_files, pattern_files) -> None:
+def run_command(paths, db, workers, recode, date, chunk_size, dask, any_language, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS into a store (SQLite file or PostgreSQL), on every core.
 
     Resumable: stop it at any moment and run the same command again; stored documents are
     kept and the rest is coded. Every document ends up coded, rejected (with its reason) or
-    a duplicate of an earlier text; re-running over the same input changes nothing.
+    a duplicate of an earlier text; re-running over the same input changes nothing. The exit
+    code is 1 if any document was rejected (`tacitus status --db ...` lists them).
     """
     from tacitus.corpus import RichReporter, run_corpus
 
     options = {"actor_files": tuple(actor_files), "agent_files": tuple(agent_files), "pattern_files": tuple(pattern_files)}
-    stats = run_corpus(
-        paths, db, workers=workers, recode=recode, date=_iso(date), chunk_size=chunk_size,
-        coder_options={k: v for k, v in options.items() if v}, reporter=RichReporter(),
-    )
+    if dask:
+        stats = _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, {k: v for k, v in options.items() if v}, any_language)
+    else:
+        stats = run_corpus(
+            paths, db, workers=workers, recode=recode, date=_iso(date), chunk_size=chunk_size,
+            coder_options={k: v for k, v in options.items() if v}, reporter=RichReporter(),
+            any_language=any_language,
+        )
     if stats.interrupted:
         sys.exit(130)
+    if stats.rejected:
+        sys.exit(1)
+
+
+def _run_on_dask(paths, db, workers, recode, date, chunk_size, dask, options, any_language):
+    if workers is not None:
+        raise click.UsageError("-j/--workers and --dask exclude each other: with --dask local:N, N is the number of processes.")
+    try:
+        from tacitus.cluster import ClusterUnavailable, ClusterUsageError, run_on_cluster
+        from tacitus.corpus import RichReporter
+
+        return run_on_cluster(paths, db, dask, recode=recode, date=_iso(date), chunk_size=chunk_size, coder_options=options, reporter=RichReporter(), any_language=any_language)
+    except ClusterUnavailable as err:
+        raise click.ClickException(str(err)) from err
+    except ClusterUsageError as err:
+        raise click.UsageError(str(err)) from err
 
 
 @cli.command("export")
 @click.option("--db", required=True, help=_DB_HELP)
-@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet", "plover", "names"]), default="jsonl", show_default=True, help="tsv: GDELT 2.0 event table (61 columns); jsonl: documents as `tacitus code` writes them; csv/parquet: one flat row per event; plover: one PLOVER/POLECAT-style JSON object per event; names: the framing register, one row per document, speaker, actor and name (TSV).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file (default: stdout).")
 @click.option("--since", type=DATE, default=None, help="Only events on or after this date.")
 @click.option("--until", type=DATE, default=None, help="Only events on or before this date.")
 @click.option("--source", "sources", multiple=True, help="Source actor code prefix (IRN matches IRNGOV). Repeatable.")
 @click.option("--target", "targets", multiple=True, help="Target actor code prefix. Repeatable.")
 @click.option("--root", "roots", multiple=True, help="CAMEO root code (e.g. 19). Repeatable.")
-@click.option("--all", "all_events", is_flag=True, help="tsv/csv/parquet: also export negated, modal and reported events.")
-def export_command(db, fmt, output, since, until, sources, targets, roots, all_events) -> None:
-    """Write the events of a store as GDELT-style TSV, JSONL, CSV or Parquet."""
+@click.option("--all", "all_events", is_flag=True, help="tsv/csv/parquet/plover: also export negated, modal and reported events.")
+@click.option("--dedup", is_flag=True, help="tsv/csv/parquet/plover: one row per event cluster (one happening reported by many articles), with NumMentions, NumSources, NumArticles.")
+def export_command(db, fmt, output, since, until, sources, targets, roots, all_events, dedup) -> None:
+    """Write the events of a store as GDELT-style TSV, JSONL, CSV, Parquet or PLOVER JSON."""
     from tacitus.store import EventFilter
     from tacitus.store.export import export_store
 
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give an output file with -o.")
+    if dedup and fmt == "jsonl":
+        raise click.UsageError("--dedup writes one row per event cluster: use -f tsv, csv, parquet or plover.")
+    if fmt == "names":
+        from tacitus.framing import export_names
+
+        try:
+            count = export_names(db, output)
+        except FileNotFoundError as err:
+            raise click.ClickException(str(err)) from err
+        click.echo(f"{count} names written", err=True)
+        return
     filters = EventFilter(_iso(since), _iso(until), tuple(sources), tuple(targets), tuple(roots))
     try:
-        count = export_store(db, fmt, output, filters, all_events=all_events)
+        count = export_store(db, fmt, output, filters, all_events=all_events, dedup=dedup)
     except FileNotFoundError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"{count} {'documents' if fmt == 'jsonl' else 'events'} written", err=True)
 
 
 @cli.command("query")
-@click.argument("kind", type=click.Choice(["dyad", "roots", "goldstein", "top-actors"]))
+@click.argument("kind", type=click.Choice(["dyad", "roots", "goldstein", "top-actors", "names"]))
 @click.option("--db", required=True, help=_DB_HELP)
 @click.option("--source", default=None, help="Source actor code prefix (dyad: one side).")
 @click.option("--target", default=None, help="Target actor code prefix (dyad: the other side).")
@@ -181,9 +304,11 @@ def export_command(db, fmt, output, since, until, sources, targets, roots, all_e
 @click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True, help="goldstein/top-actors: group actors by code or by country.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="top-actors: how many.")
 @click.option("--directed", is_flag=True, help="dyad: only source -> target, not both directions.")
+@click.option("--actor", default=None, help="names: actor code prefix (ISR matches ISRGOV).")
+@click.option("--speaker", default=None, help="names: speaker code prefix, or any part of the speaker's name.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file for csv/json (default: stdout).")
-def query_command(kind, db, source, target, since, until, roots, all_events, by, limit, directed, fmt, output) -> None:
+def query_command(kind, db, source, target, since, until, roots, all_events, by, limit, directed, actor, speaker, fmt, output) -> None:
     """Answer a common question about a store without SQL.
 
     \b
@@ -191,14 +316,20 @@ def query_command(kind, db, source, target, since, until, roots, all_events, by,
     roots       events per CAMEO root per month
     goldstein   Goldstein sum per (source, target) dyad per month
     top-actors  the actors in most events
+    names       the framing register: the names each speaker used for each actor (--actor, --speaker)
     """
     from tacitus.query import query_frame, render, table
 
     try:
-        frame = query_frame(
-            db, kind, source=source, target=target, since=_iso(since), until=_iso(until), roots=roots,
-            all_events=all_events, by=by, limit=limit, directed=directed,
-        )
+        if kind == "names":
+            from tacitus.framing import names_frame
+
+            frame = names_frame(db, actor=actor, speaker=speaker)
+        else:
+            frame = query_frame(
+                db, kind, source=source, target=target, since=_iso(since), until=_iso(until), roots=roots,
+                all_events=all_events, by=by, limit=limit, directed=directed,
+            )
     except ValueError as err:
         raise click.UsageError(str(err)) from err
     except FileNotFoundError as err:
@@ -210,6 +341,75 @@ def query_command(kind, db, source, target, since, until, roots, all_events, by,
         return
     with click.open_file(output, "w", encoding="utf-8") as out:
         out.write(render(frame, fmt))
+
+
+@cli.command("serve")
+@click.option("--db", required=True, help=_DB_HELP)
+@click.option("--host", default=None, envvar="TACITUS_HOST", help="Address to bind (default 127.0.0.1). A non-local address is used only when given here, on the command line.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve_command(ctx, db, host, port) -> None:
+    """Serve a read-only web view of a store: documents and search, articles with their
+    evidence, actors and their framing register, the network and the timeline."""
+    from click.core import ParameterSource
+
+    from tacitus.web import LOCAL_HOST, is_loopback, serve
+
+    explicit = ctx.get_parameter_source("host") == ParameterSource.COMMANDLINE
+    host = host or LOCAL_HOST
+    if not is_loopback(host):
+        if not explicit:
+            raise click.UsageError(f"refusing to serve on {host} (from TACITUS_HOST): a non-local address needs an explicit --host")
+        click.echo(f"warning: serving on {host}: other machines can reach this view (read-only, no login)", err=True)
+    try:
+        from tacitus.store import open_store
+
+        open_store(db, create=False).close()
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(f"serving {db} read-only at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    serve(db, host=host, port=port)
+
+
+@cli.command("status")
+@click.option("--db", required=True, help=_DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-", help="Output file for csv/json (default: stdout).")
+def status_command(db, fmt, output) -> None:
+    """What a store holds: documents by status (coded, rejected, duplicate) and every rejected
+    document with its reason."""
+    from tacitus.store import open_store, rejected, status_counts
+
+    with open_store(db, create=False) as backend:
+        counts = status_counts(backend)
+        problems = rejected(backend)
+    counts = {status: counts.get(status, 0) for status in ("coded", "rejected", "duplicate")} | counts
+    if fmt == "json":
+        text = json.dumps({"counts": counts, "rejected": [{"key": k, "reason": r} for k, r in problems]}, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["kind", "key", "value"])
+        writer.writerows(["count", status, n] for status, n in counts.items())
+        writer.writerows(["rejected", key, reason] for key, reason in problems)
+        text = buffer.getvalue()
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(highlight=False)
+        console.print(", ".join(f"{n:,} {status}" for status, n in counts.items()), markup=False)
+        if problems:
+            table = Table("document", "reason", title="rejected")
+            for key, reason in problems:
+                table.add_row(key, reason)
+            console.print(table)
+        return
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ with its status: stop the run at any moment and the same command finishes the jo
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import time
@@ -27,6 +28,8 @@ from typing import Any, Protocol
 from tacitus.ingest import SUFFIXES, input_files, read_inputs
 from tacitus.model import Document
 from tacitus.store import Backend, Record, open_store, save, status_counts
+from tacitus.store.clusters import update_clusters
+from tacitus.store.neardup import NearDuplicates
 from tacitus.store.write import document_key, originals, stored_keys, text_hash
 
 CHUNK_SIZE = 32  # documents per chunk: one spaCy batch in a worker, one transaction in the store
@@ -36,9 +39,9 @@ IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps every core busy, mem
 # --- input --------------------------------------------------------------------------------
 
 
-def stream_inputs(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Document]:
+def stream_inputs(paths: Iterable[str | Path], date: str | None = None, any_language: bool = False) -> Iterator[Document]:
     """The documents of the input, streamed (see `ingest.read_inputs`)."""
-    return read_inputs(paths, date=date)
+    return read_inputs(paths, date=date, any_language=any_language)
 
 
 def count_records(paths: Iterable[str | Path]) -> int | None:
@@ -89,6 +92,7 @@ def _init_worker(options: dict[str, Any]) -> None:
     """Runs once in each worker: Ctrl-C is the parent's to handle; load spaCy and the lexicons."""
     global _WORKER_CODER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.getLogger("tacitus.dictionaries").setLevel(logging.ERROR)  # the parent has warned
     from tacitus.pipeline import Coder
 
     _WORKER_CODER = Coder(**options)
@@ -193,10 +197,14 @@ class _Run:
         self.keys: set[str] = set()  # keys in flight
         self.hashes: dict[str, str] = {}  # text hash -> key, in flight
         self.messages: list[str] = []
+        self.near = NearDuplicates.load(backend)  # syndicated copies: store/neardup.py
+        update_clusters(backend)  # documents a stopped run saved but did not link
 
-    def classify(self, batch: list[Document]) -> tuple[list[Record], list[Record]]:
-        """What to do with each document of a batch read from the input."""
-        digests = [text_hash(d.text) if d.text and not d.errors else None for d in batch]
+    def classify(self, batch: list[Document], digests: list[str | None] | None = None) -> tuple[list[Record], list[Record]]:
+        """What to do with each document of a batch read from the input. `digests`: their text
+        hashes when computed where the text was read (a cluster worker sends no text back)."""
+        if digests is None:
+            digests = [text_hash(d.text) if d.text and not d.errors else None for d in batch]
         keys = [document_key(d, h) for d, h in zip(batch, digests, strict=True)]
         stored = stored_keys(self.backend, keys)  # key -> the run that stored it
         known = originals(self.backend, [h for h in digests if h])
@@ -216,22 +224,40 @@ class _Run:
                 records.append(Record(key, doc, None, "rejected"))
                 continue
             original = self.hashes.get(digest or "") or next((k for k in known.get(digest or "", []) if k != key), None)
+            original = original or self.near.match(key, doc.text)
             if original:
                 records.append(Record(key, doc, digest, "duplicate", original))
                 continue
             if digest:
                 self.hashes[digest] = key
             record = Record(key, doc, digest)
+            self.near.add(key, doc.text)
             records.append(record)
             to_code.append(record)
         return records, to_code
 
+    def _save_alone(self, record: Record) -> None:
+        try:
+            save(self.backend, [record], replace=self.recode, run_id=self.run_id)
+        except Exception as err:
+            record.status = "rejected"
+            record.doc.errors = [f"{record.key}: could not be stored ({type(err).__name__}: {err})"]
+            record.doc.actors, record.doc.events, record.doc.statements = [], [], []
+            save(self.backend, [record], replace=self.recode, run_id=self.run_id)  # fails only if the store does
+
     def store(self, chunk: _Chunk) -> None:
         """Wait for a chunk's coding and store the whole chunk in one transaction."""
         for record, doc in zip(chunk.to_code, chunk.future.result(), strict=True):
+            doc.text = doc.text or record.doc.text  # workers do not send the text back; the store keeps it
             record.doc = doc
             record.settle()
-        save(self.backend, chunk.records, replace=self.recode, run_id=self.run_id)
+        try:
+            save(self.backend, chunk.records, replace=self.recode, run_id=self.run_id)
+        except Exception:  # one record the store refuses must not lose its chunk: store one by one
+            for record in chunk.records:
+                self._save_alone(record)
+        self.near.save(self.backend, chunk.records)
+        update_clusters(self.backend, [r.key for r in chunk.records])  # cross-article event clusters: store/clusters.py
         for record in chunk.records:
             self.keys.discard(record.key)
             if record.text_hash and self.hashes.get(record.text_hash) == record.key:
@@ -256,12 +282,14 @@ def run_corpus(
     coder_options: dict[str, Any] | None = None,
     chunk_size: int = CHUNK_SIZE,
     reporter: Reporter | None = None,
+    any_language: bool = False,
 ) -> RunStats:
     """Code every document of `paths` into the store `db` (SQLite path or postgresql:// URL).
 
     `workers`: processes (default: all cores); 1 codes in this process, with `coder` if given.
     `recode`: code again documents already stored (their old rows are replaced).
     `coder_options`: keyword arguments of `Coder` (extra dictionaries), for every worker.
+    `any_language`: code documents detected as not English too (default: rejected).
     Workers are spawned processes: a script that calls this with workers > 1 needs the usual
     `if __name__ == "__main__":` guard.
     """
@@ -269,6 +297,12 @@ def run_corpus(
     workers = workers or default_workers()
     options = dict(coder_options or {})
     stats = RunStats(total=count_records(paths))
+    if workers > 1 and (options.get("actor_files") or options.get("agent_files")):
+        # read the user's dictionaries here first: a bad file fails now, with one message,
+        # and skipped lines are reported once rather than once per worker
+        from tacitus.actors.lexicon import load_lexicon
+
+        load_lexicon(options.get("actor_files", ()), options.get("agent_files", ()))
     backend = open_store(db)
     run = _Run(backend, recode, stats)
     executor = _InProcess(coder, options) if workers == 1 else _Pool(workers, options)
@@ -283,7 +317,7 @@ def run_corpus(
         run.messages = []
 
     try:
-        documents = stream_inputs(paths, date)
+        documents = stream_inputs(paths, date, any_language)
         while batch := list(islice(documents, chunk_size)):
             records, to_code = run.classify(batch)
             if to_code:

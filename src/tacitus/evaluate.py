@@ -20,10 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tacitus.events import derived
 from tacitus.gold import is_gold_record, load_gold, score_documents
 from tacitus.model import Document, Event, Statement
-from tacitus.ontology import CLASS5_NAMES, class5, recoded
-from tacitus.statements import announced_code
+from tacitus.ontology import CLASS5_NAMES, class5
 
 NONE = "none"
 
@@ -55,18 +55,9 @@ def principal(doc: Document) -> Event | Statement | None:
 
 
 def reported_act(doc: Document, statement: Statement) -> Event | Statement:
-    """What a statement reports, as an event of the class it belongs to."""
-    inner = [e for e in doc.events if e.statement == statement.id]
-    top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
-    if top is None:
-        return statement
-    future = top.modality in ("future", "intended", "possible")
-    if not (top.negated or future):
-        return top
-    code = announced_code(top.cameo, top.root, negated=top.negated) or ("120" if top.negated else None)
-    if code is None:
-        return top
-    return recoded(top, code, rule=f"reported: {top.rule}")
+    """What a statement reports, as an event of the class it belongs to (the same reading the
+    coder's derived events make: events/derived.py)."""
+    return derived.reported_act(doc.events, statement)
 
 
 def predicted_class5(doc: Document) -> int | None:

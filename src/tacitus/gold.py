@@ -37,6 +37,7 @@ class GoldActor:
     text: str
     country: str | None
     sector: str | None
+    code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +79,21 @@ class GoldDocument:
     traps: list[GoldTrap] = field(default_factory=list)
 
 
+ORGANISATION_KINDS = ("IGO", "NGO")
+
+
+def country_key(country: str | None, sector: str | None, code: str | None) -> str | None:
+    """The country an actor is matched on. International and non-governmental organisations
+    have no country: they match as "IGO" or "NGO" whatever region their code names (tacitus
+    gives the EU's country as EUR, an annotator may give none)."""
+    for kind in ORGANISATION_KINDS:
+        if sector == kind or country == kind or (code or "").startswith(kind):
+            return kind
+    return country
+
+
 def _country(actor: GoldActor | None) -> str | None:
-    return actor.country if actor else None
+    return country_key(actor.country, actor.sector, actor.code) if actor else None
 
 
 def is_gold_record(data: dict[str, Any]) -> bool:
@@ -104,7 +118,7 @@ def _locate(text: str, evidence: str, word: str | None, where: str) -> tuple[tup
 def _actor(data: dict[str, Any] | None) -> GoldActor | None:
     if not data:
         return None
-    return GoldActor(text=data.get("text", ""), country=data.get("country"), sector=data.get("sector"))
+    return GoldActor(text=data.get("text", ""), country=data.get("country"), sector=data.get("sector"), code=data.get("code"))
 
 
 def _news_text(corpus: str, record_id: str, texts: Path | None, cache: dict[str, dict[str, dict]]) -> dict:
@@ -167,9 +181,12 @@ def load_gold(path: Path, texts: Path | None = None) -> list[GoldDocument]:
 # --- scoring --------------------------------------------------------------------------------
 
 
+def _ref_country(ref) -> str | None:
+    return country_key(ref.country, ref.sector, ref.code) if ref is not None else None
+
+
 def _event_key(event: Event, depth: int = 3) -> tuple:
-    full = (event.root, event.source.country if event.source else None, event.target.country if event.target else None)
-    return full[:depth]
+    return (event.root, _ref_country(event.source), _ref_country(event.target))[:depth]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -197,7 +214,7 @@ def score_documents(gold: list[GoldDocument], coded: list[Document]) -> dict[str
     for g, p in zip(gold, coded, strict=True):
         facts = [e for e in p.events if e.factual and e.sentence >= 0]
         factual_total += len(facts)
-        sourced += sum(1 for e in facts if e.source and e.source.country)
+        sourced += sum(1 for e in facts if _ref_country(e.source))
         for name, depth in levels.items():
             gk, pk = Counter(e.key(depth) for e in g.events), Counter(_event_key(e, depth) for e in facts)
             for key in gk.keys() | pk.keys():
@@ -246,7 +263,7 @@ def _statement_match(gold: GoldStatement, found: list, used: set[int]) -> int | 
     for n, statement in enumerate(found):
         if n in used or not gold.evidence[0] <= statement.cue.start < gold.evidence[1]:
             continue
-        wanted = gold.speaker.country if gold.speaker else None
-        if wanted is None or statement.speaker.country == wanted:
+        wanted = _country(gold.speaker)
+        if wanted is None or _ref_country(statement.speaker) == wanted:
             return n
     return None

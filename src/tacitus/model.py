@@ -8,9 +8,9 @@ contract; `from_dict` reads it back (for `tacitus eval --format tacitus` and the
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-MODALITIES = (
+Modality = Literal[
     "asserted",  # plain statement of fact
     "future",  # will, is set to, is to
     "intended",  # plans to, wants to, threatens to, vows to
@@ -18,7 +18,9 @@ MODALITIES = (
     "obligation",  # should, must, calls for ... to be
     "hypothetical",  # if / unless clauses, would without a report frame
     "question",  # the sentence asks
-)
+]
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+ActorKind = Literal["person", "group", "country", "organisation"]
 
 
 @dataclass
@@ -45,11 +47,30 @@ class Actor:
     code: str | None
     country: str | None
     sector: str | None
-    kind: str = "group"  # person | group | country | organisation
+    kind: ActorKind = "group"
     mentions: list[Mention] = field(default_factory=list)
     # how the country was found: "text" (the actor's own words), or from its context: "sentence"
     # (a place or nationality in its sentence), "dateline", "document" (the article's main country)
     country_from: str | None = None
+
+
+@dataclass
+class Place:
+    """A place as named in the text, resolved against the gazetteer (see `tacitus.places`).
+
+    `country` is ISO-3; `adm1` GDELT's ADM1 code (FIPS country + GeoNames admin-1, "USTX");
+    `geo_id` the gazetteer id ("geonames:4717560", "iso3166-2:US-TX"); `feature` country,
+    adm1 or city. An unknown name has only `name` (and `country` when an actor dictionary
+    knows it)."""
+
+    name: str
+    country: str | None = None
+    adm1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_id: str | None = None
+    feature: str | None = None
+    full_name: str | None = None  # "Paris, Texas, United States"
 
 
 @dataclass
@@ -66,18 +87,14 @@ class ActorRef:
     # the whole argument phrase the actor was found in ("the last rebel bastion in the north")
     phrase_start: int | None = None
     phrase_end: int | None = None
+    # where the text puts this actor ("protesters in Tbilisi"); None when it says nothing
+    location: Place | None = None
 
 
 @dataclass
 class Plover:
     type: str | None
     mode: str | None = None
-
-
-@dataclass
-class Place:
-    name: str
-    country: str | None = None
 
 
 @dataclass
@@ -94,7 +111,7 @@ class Event:
     plover: Plover
     trigger: Span
     negated: bool = False
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     attributed_to: str | None = None
     statement: str | None = None
     date: str | None = None
@@ -168,7 +185,7 @@ class Document:
             Statement(
                 id=s["id"],
                 sentence=s["sentence"],
-                speaker=ActorRef(**s["speaker"]),
+                speaker=ref_from_dict(s["speaker"]),
                 cue=Span(**s["cue"]),
                 content=Span(**s["content"]),
                 direct=s["direct"],
@@ -189,9 +206,37 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     fields = {k: v for k, v in data.items() if k in Event.__dataclass_fields__}
     for side in ("source", "target"):
         if fields.get(side):
-            fields[side] = ActorRef(**fields[side])
+            fields[side] = ref_from_dict(fields[side])
     fields["plover"] = Plover(**(data.get("plover") or {"type": None}))
     fields["trigger"] = Span(**data["trigger"])
     if fields.get("place"):
-        fields["place"] = Place(**fields["place"])
+        fields["place"] = place_from_dict(fields["place"])
     return Event(**fields)
+
+
+def ref_from_dict(data: dict[str, Any]) -> ActorRef:
+    fields = {k: v for k, v in data.items() if k in ActorRef.__dataclass_fields__}
+    if fields.get("location"):
+        fields["location"] = place_from_dict(fields["location"])
+    return ActorRef(**fields)
+
+
+def place_from_dict(data: dict[str, Any]) -> Place:
+    return Place(**{k: v for k, v in data.items() if k in Place.__dataclass_fields__})
+
+
+@dataclass
+class EventCount:
+    """How one event row is identified and counted in an export (GDELT's GLOBALEVENTID,
+    NumMentions, NumSources, NumArticles and DATEADDED).
+
+    From a store: `global_id` is unique in the store and `cluster_id` names the happening the
+    event belongs to (events of several articles reporting the same happening share it), with
+    the cluster's counts. From `tacitus code`: ids are unique in the run and counts are 1."""
+
+    global_id: int
+    cluster_id: int
+    num_mentions: int = 1
+    num_sources: int = 1
+    num_articles: int = 1
+    date_added: str | None = None  # when the event was coded, ISO 8601 UTC

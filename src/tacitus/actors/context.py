@@ -19,9 +19,8 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.actors.mentions import DocMatches
-from tacitus.model import ActorRef, Document, Event
-from tacitus.parse import ParsedSentence
+from tacitus.document import CodingDoc
+from tacitus.model import ActorRef, Event
 
 # Who takes the country of the context: state bodies and office holders, parties, armed and
 # criminal groups, and named people and organisations the dictionaries do not know. Civilians,
@@ -48,30 +47,29 @@ def _national(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None or code == "XKX"
 
 
-def _evidence(document: Document, sentences: list[ParsedSentence], matches_of: dict[int, DocMatches]) -> _Evidence:
+def _evidence(doc: CodingDoc) -> _Evidence:
     evidence = _Evidence()
     seen: set[tuple[int, int]] = set()
-    for sentence in sentences:
-        matches = matches_of.get(id(sentence.doc))
+    for sentence in doc.sentences:
+        matches = doc.matches.get(id(sentence.doc))
         if matches is None:
             continue
         found = evidence.by_sentence.setdefault(sentence.index, [])
-        doc = sentence.doc
         for i in range(sentence.span.start, sentence.span.end):
             match = matches.by_token.get(i)
             if match is None or (sentence.index, match[0]) in seen:
                 continue
             seen.add((sentence.index, match[0]))
             start, _, entries = match
-            tok = doc[start]
-            if not (tok.text[:1].isupper() or caseless(doc)):
+            tok = sentence.doc[start]
+            if not (tok.text[:1].isupper() or caseless(sentence.doc)):
                 continue
             country = next((e.country for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
             if country is None:
                 continue
-            found.append((tok.idx + sentence.delta, country))
+            found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1
-    for actor in document.actors:
+    for actor in doc.document.actors:
         if actor.country_from == "text" and _national(actor.country):
             for mention in actor.mentions:
                 evidence.by_sentence.setdefault(mention.sentence, []).append((mention.start, actor.country))
@@ -107,15 +105,15 @@ def _in_sentence(found: list[tuple[int, str]], where: int, main: str | None) -> 
     return min(found, key=lambda item: abs(item[0] - where))[1]
 
 
-def assign_context_countries(document: Document, sentences: list[ParsedSentence], matches_of: dict[int, DocMatches]) -> None:
-    """Give every actor (and event argument) the text leaves without a country one from its
-    context, recording how on the actor; countries the text gives are never changed."""
-    lexicon = next((m.lexicon for m in matches_of.values()), None)
+def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> None:
+    """Give every actor (and argument of `events`) the text leaves without a country one from
+    its context, recording how on the actor; countries the text gives are never changed."""
+    document = doc.document
     for actor in document.actors:
         if actor.country and actor.country_from is None:
             actor.country_from = "text"
-    evidence = _evidence(document, sentences, matches_of)
-    dateline = _dateline(document.text, lexicon) if lexicon is not None else None
+    evidence = _evidence(doc)
+    dateline = _dateline(document.text, lexicon)
     counts = evidence.counts.copy()
     if dateline:
         counts[dateline] += 2
@@ -138,7 +136,7 @@ def assign_context_countries(document: Document, sentences: list[ParsedSentence]
         actor.country, actor.country_from = country, how
         actor.code = f"{country}{actor.sector or ''}" if actor.code in (None, actor.sector) else actor.code
     by_id = {a.id: a for a in document.actors}
-    for event in document.events:
+    for event in events:
         for ref in (event.source, event.target):
             actor = by_id.get(ref.actor) if ref is not None and ref.actor else None
             if actor is not None and actor.country and not ref.country:

@@ -16,6 +16,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
@@ -25,7 +26,6 @@ from typing import Any
 import pycountry
 from spacy.tokens import Doc
 
-from tacitus import __version__
 from tacitus.actors.lexicon import (
     REGIONS,
     SECTORS,
@@ -202,9 +202,10 @@ def _cache_dir() -> Path:
 
 def _cached(texts: list[str], build: Callable[[], Any]) -> Any:
     """`build()`, through a cache in the user's cache directory keyed by the content of the data
-    it is built from and the package version (marshal: plain containers, read back fast)."""
+    it is built from, the index's format and the Python version (marshal: plain containers, read
+    back fast, but in a format of each Python version)."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{__version__}/{CACHE_FORMAT}".encode())
+    digest.update(f"{sys.version_info[:2]}/{CACHE_FORMAT}".encode())
     for text in texts:
         digest.update(text.encode("utf-8"))
     path = _cache_dir() / f"knowledge-{digest.hexdigest()}.marshal"

@@ -8,19 +8,27 @@ lower-cased phrases to the `Entry`s they may name, matched against parsed text w
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date as Date
 from pathlib import Path
-from typing import Any
 
 import pycountry
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
 
+from tacitus.actors.entries import (
+    COUNTRY_KINDS,
+    ActorLexicon,
+    Entry,
+    LexiconError,
+    Person,
+    Role,
+    normalise,
+    plural,
+)
 from tacitus.datafiles import load_yaml, read_data
+
+__all__ = ["COUNTRY_KINDS", "ActorLexicon", "Entry", "LexiconError", "Person", "Role", "load_lexicon", "normalise", "plural"]
 
 SECTORS = frozenset(
     ["GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "ELI", "BUS", "MED", "CVL", "EDU", "HLH", "LAB", "REF", "REL", "HRI", "SPY", "CRM", "UAF", "IGO", "NGO", "MNC", "AGR", "ENV"]
@@ -28,139 +36,8 @@ SECTORS = frozenset(
 REGIONS = frozenset(
     ["EUR", "AFR", "ASA", "MEA", "ARB", "LAM", "NMR", "SAM", "CAS", "SAS", "SEA", "WAF", "EAF", "BLK", "CAU", "SCN", "WST", "XKX", "IGO", "NGO"]
 )
-# -er/-or are left out on purpose: "destroyer", "bomber", "tanker", "carrier" are things.
-PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
-NOT_PERSONS = {"power", "order", "border", "corridor", "sector", "center", "centre", "chamber", "council", "number", "paper", "water", "member", "disorder", "error", "minor", "headquarter", "headquarters"}
-# Entry kinds that name a place or a people (and so give a country) rather than an actor.
-COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil", "place")
 
-
-class LexiconError(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class Role:
-    country: str | None
-    sector: str | None
-    start: Date | None = None
-    end: Date | None = None
-    title: str | None = None
-    code: str | None = None
-
-    def holds_on(self, day: Date | None) -> bool:
-        if day is None:
-            return self.end is None
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True)
-class Person:
-    """A named actor with roles bounded in time (people, and PETRARCH's dated named actors)."""
-
-    name: str
-    gender: str | None
-    roles: tuple[Role, ...]
-    otherwise: Role | None = None
-    titles: tuple[str, ...] = ()
-
-    def role_on(self, day: Date | None) -> Role | None:
-        for role in self.roles:
-            if role.holds_on(day):
-                return role
-        if self.otherwise is not None:
-            return self.otherwise
-        if day is None and self.roles:
-            return self.roles[-1]
-        return None
-
-
-@dataclass(frozen=True)
-class Entry:
-    kind: str  # country kinds, org, person, person_title, sector, honorific, eli_modifier
-    name: str
-    country: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    person: Person | None = None
-    since_gov: Date | None = None  # armed groups that became the government
-
-
-@dataclass
-class ActorLexicon:
-    phrases: dict[str, list[Entry]] = field(default_factory=dict)
-    person_nouns: set[str] = field(default_factory=set)  # singular role nouns naming one person
-    surfaces: dict[str, set[str]] = field(default_factory=dict)  # key -> phrases as written
-    knowledge: Any = None  # the compiled knowledge base (actors.knowledge.KnowledgeIndex), behind the tables
-
-    def is_person_noun(self, lemma: str) -> bool:
-        lemma = lemma.lower()
-        return lemma in self.person_nouns or lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PERSONS
-
-    def add(self, phrase: str, entry: Entry) -> None:
-        key = normalise(phrase)
-        if not key:
-            return
-        entries = self.phrases.setdefault(key, [])
-        if entry not in entries:
-            entries.append(entry)
-        # Keep the written form too: the tokenizer splits "U.S." and "u.s." differently.
-        self.surfaces.setdefault(key, set()).update({key, re.sub(r"^(the|The)\s+", "", phrase.strip())})
-
-    def lookup(self, phrase: str) -> list[Entry]:
-        key = normalise(phrase)
-        if key not in self.phrases and self.knowledge is not None:
-            return self.knowledge.entries(key)
-        return self.phrases.get(key, [])
-
-    def matcher(self, nlp: Language) -> PhraseMatcher:
-        """A PhraseMatcher over every phrase (lower-cased); match ids are the phrase keys."""
-        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for key in self.phrases:
-            matcher.add(key, [nlp.make_doc(form) for form in sorted(self.surfaces.get(key, {key}))])
-        return matcher
-
-    def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, list[Entry]]]:
-        """Longest non-overlapping dictionary matches in `doc` as (start token, end token, entries)."""
-        found = []
-        for match_id, start, end in matcher(doc):
-            found.append((start, end, self.phrases[doc.vocab.strings[match_id]]))
-        if self.knowledge is not None:
-            # The hand tables' people win over any longer compiled phrase around them.
-            people = {i for start, end, entries in found if any(e.kind in ("person", "person_title") for e in entries) for i in range(start, end)}
-            found.extend(m for m in self.knowledge.find(doc, self.phrases) if people.isdisjoint(range(m[0], m[1])))
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        taken: set[int] = set()
-        result = []
-        for start, end, entries in found:
-            if any(i in taken for i in range(start, end)):
-                continue
-            taken.update(range(start, end))
-            result.append((start, end, entries))
-        result.sort()
-        return result
-
-
-def normalise(phrase: str) -> str:
-    phrase = phrase.strip().lower().replace("’", "'")
-    phrase = re.sub(r"^the\s+", "", phrase)
-    return re.sub(r"\s+", " ", phrase)
-
-
-def plural(noun: str) -> str:
-    """Regular English plural of the last word of a phrase."""
-    head, _, last = noun.rpartition(" ")
-    if last.endswith(("man", "woman")) and not last.endswith(("human", "german")):
-        last = last[:-3] + "men"
-    elif re.search(r"[^aeiou]y$", last):
-        last = last[:-1] + "ies"
-    elif last.endswith(("s", "x", "z", "ch", "sh")):
-        last = last + "es"
-    else:
-        last = last + "s"
-    return f"{head} {last}".strip()
-
-
+LOG = logging.getLogger("tacitus.dictionaries")
 def _date(value: object, where: str) -> Date | None:
     if value in (None, "", "null"):
         return None
@@ -313,41 +190,67 @@ def load_people(lexicon: ActorLexicon, data: object, origin: str = "people.yaml"
 _CODE = re.compile(r"\[([^\]]+)\]")
 
 
-def _petrarch_date(text: str) -> Date | None:
+def _petrarch_date(text: str) -> Date:
+    """A PETRARCH date: YYMMDD (years up to 30 are 20xx) or YYYYMMDD. Seven digits, a typo
+    real dictionaries hold (`9008223`), are read as YYYYMMD when that is a date, else as the
+    YYMMDD of their first six digits."""
     text = text.strip()
-    if len(text) == 6:  # YYMMDD
+    if not text.isdigit():
+        raise ValueError(f"date {text!r} is not a number")
+    if len(text) == 6:
         year = int(text[:2])
         year += 1900 if year > 30 else 2000
         return Date(year, int(text[2:4]), int(text[4:6]))
     if len(text) == 8:
         return Date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    raise ValueError(text)
+    if len(text) == 7:
+        try:
+            return Date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            return _petrarch_date(text[:6])
+    raise ValueError(f"date {text!r} has {len(text)} digits, not 6 or 8")
 
 
 def _petrarch_role(spec: str) -> Role:
-    parts = spec.split()
-    code = parts[0].lstrip("~")
+    """`CODE`, `CODE >D` (from D), `CODE <D` (until D) or `CODE D-D`, spaces allowed around the
+    signs (`HOB < 950601`, `19950601 - 19990815`)."""
+    code, _, span = spec.strip().partition(" ")
+    code = code.lstrip("~")
+    span = "".join(span.split())
     start = end = None
-    if len(parts) > 1:
-        span = parts[1]
-        if span.startswith(">"):
-            start = _petrarch_date(span[1:])
-        elif span.startswith("<"):
-            end = _petrarch_date(span[1:])
-        elif "-" in span:
-            a, b = span.split("-", 1)
-            start, end = _petrarch_date(a), _petrarch_date(b)
+    if span.startswith(">"):
+        start = _petrarch_date(span[1:])
+    elif span.startswith("<"):
+        end = _petrarch_date(span[1:])
+    elif "-" in span:
+        a, b = span.split("-", 1)
+        start, end = _petrarch_date(a), _petrarch_date(b)
+        if end < start:
+            raise ValueError(f"role ends ({b}) before it starts ({a})")
+    elif span:
+        raise ValueError(f"date range {span!r} is not >DATE, <DATE or DATE-DATE")
     country = code[:3] or None
     sector = code[3:6] if code[3:6] in SECTORS else None
     return Role(country=country, sector=sector, start=start, end=end, code=code)
+
+
+def _skipped(path: Path, number: int, raw: str, reason: object, problems: list[str] | None) -> None:
+    """An unreadable dictionary line: said once (file:line and why), then skipped."""
+    message = f"{path}:{number}: skipped {raw.strip()[:80]!r} ({reason})"
+    if problems is not None:
+        problems.append(message)
+    LOG.warning(message)
 
 
 def _petrarch_phrase(token: str) -> str:
     return token.strip().rstrip("_").replace("_", " ").strip()
 
 
-def load_petrarch_actors(lexicon: ActorLexicon, path: Path) -> int:
-    """Named actors from a PETRARCH/TABARI `.actors` file; returns the number of actors read."""
+def load_petrarch_actors(lexicon: ActorLexicon, path: Path, problems: list[str] | None = None) -> int:
+    """Named actors from a PETRARCH/TABARI `.actors` file; returns the number of actors read.
+
+    A line that cannot be read is logged (file:line and the reason), added to `problems`, and
+    skipped; the rest of the file loads."""
     count = 0
     names: list[str] = []
     roles: list[Role] = []
@@ -375,16 +278,17 @@ def load_petrarch_actors(lexicon: ActorLexicon, path: Path) -> int:
                 roles.extend(_petrarch_role(m) for m in _CODE.findall(line))
                 continue
             flush()
-            names = [_petrarch_phrase(_CODE.sub("", line))]
+            names, roles = [_petrarch_phrase(_CODE.sub("", line))], []
             roles = [_petrarch_role(m) for m in _CODE.findall(line)]
         except (ValueError, IndexError) as err:
-            raise LexiconError(f"{path}:{number}: cannot read {raw.strip()!r} ({err})") from err
+            _skipped(path, number, raw, err, problems)
     flush()
     return count
 
 
-def load_petrarch_agents(lexicon: ActorLexicon, path: Path) -> int:
-    """Sector nouns from a PETRARCH agents file (`NOUN_ [~GOV]`); returns the number read."""
+def load_petrarch_agents(lexicon: ActorLexicon, path: Path, problems: list[str] | None = None) -> int:
+    """Sector nouns from a PETRARCH agents file (`NOUN_ [~GOV]`); returns the number read.
+    Unreadable lines are skipped as in `load_petrarch_actors`."""
     substitutions: dict[str, list[str]] = {}
     count = 0
     for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
@@ -419,7 +323,7 @@ def load_petrarch_agents(lexicon: ActorLexicon, path: Path) -> int:
                         lexicon.add(plural(phrase), entry)
                     count += 1
         except ValueError as err:
-            raise LexiconError(f"{path}:{number}: {err}") from err
+            _skipped(path, number, raw, err, problems)
     return count
 
 
@@ -431,11 +335,24 @@ def load_lexicon(actors: Iterable[Path] = (), agents: Iterable[Path] = ()) -> Ac
     load_sectors(lexicon, _read_yaml("sectors.yaml"))
     load_people(lexicon, _read_yaml("people.yaml"))
     for path in agents:
-        load_petrarch_agents(lexicon, Path(path))
+        _user_file(load_petrarch_agents, lexicon, Path(path), "agents")
     for path in actors:
-        load_petrarch_actors(lexicon, Path(path))
-    # The compiled knowledge base comes last: the hand tables take precedence over it.
+        _user_file(load_petrarch_actors, lexicon, Path(path), "actors")
+    # The compiled knowledge base comes last: the hand tables take precedence over it (imported
+    # here: knowledge.py builds on this module's loaders).
     from tacitus.actors.knowledge import load_knowledge
 
     lexicon.knowledge = load_knowledge(lexicon)
     return lexicon
+
+
+def _user_file(loader, lexicon: ActorLexicon, path: Path, what: str) -> None:
+    """Load one user dictionary; an unreadable file is a LexiconError naming it, and a summary
+    line counts what was read and what was skipped."""
+    problems: list[str] = []
+    try:
+        count = loader(lexicon, path, problems)
+    except OSError as err:
+        raise LexiconError(f"{path}: cannot read dictionary ({err.strerror or err})") from err
+    if problems:
+        LOG.warning(f"{path}: {count:,} {what} read, {len(problems):,} unreadable line(s) skipped")

@@ -12,18 +12,25 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tacitus.events.lexicon import EventLexicon, Pattern
-from tacitus.parse import lemma_candidates
+from tacitus.syntax import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    children,
+    clause_subjects,
+    content_head,
+    depth_of,
+    expand,
+    is_passive,
+    known_lemma,
+    prep_objects,
+    subjects_of,
+)
+from tacitus.words import derived_codes, words
 
-SUBJECT_DEPS = ("nsubj", "csubj")
-PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-OBJECT_DEPS = ("dobj", "obj")
-# Verbs that hand their subject to the complement ("X plans to attack").
-CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "order", "force", "tell", "encourage", "persuade", "invite", "pressure", "press", "allow", "help"}
-FALLBACK_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "into")
-PARTICLE_WORDS = {"down", "back", "out", "off", "up", "away", "over", "in"}
-# Verbs whose to-infinitive does not happen: "refused to meet", "failed to reach a deal".
-NEGATING_VERBS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "cease", "halt", "abandon", "stop"}
-LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "make", "issue", "express", "impose", "slap", "mount", "unleash", "wage", "begin", "start", "continue", "step", "intensify", "announce", "offer", "extend", "lodge", "file", "voice", "sign", "pay", "deliver", "send", "provide", "give", "have", "open", "resume", "lead", "host", "perform", "execute", "undertake", "commit", "organise", "organize", "call", "declare", "order", "fire", "escalate", "expand", "renew", "pledge", "promise", "take", "engage", "join", "initiate", "plan", "prepare", "attempt", "complete", "seal", "reach", "strike", "forge", "conclude", "agree", "propose", "accept", "grant", "approve", "allocate", "pour", "rush", "airlift", "ship", "dispatch", "lift", "ease", "tighten", "toughen", "broaden"}
+FALLBACK_PREPS = words("fallback_preps")
+PARTICLE_WORDS = words("particle_words")
+NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
+LIGHT_VERBS = words("light_verbs")
 
 
 @dataclass
@@ -37,109 +44,6 @@ class Trigger:
     alt_sources: list[Token] = field(default_factory=list)  # likewise for the source
     complement: Token | None = None  # the to-infinitive an xcomp pattern matched
     depth: int = 0
-
-
-QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "some", "many", "most", "several", "group", "number", "couple", "handful", "crowd", "team", "band", "unit", "contingent",
-                  "planeload", "truckload", "shipment", "consignment", "batch", "tonne", "ton", "load", "package", "lot", "amount", "quantity", "supply", "round", "wave", "series"}
-
-
-def content_head(tok: Token) -> Token:
-    """"Thousands of students", "a group of gunmen": the head that names who it is."""
-    if tok.lemma_.lower() in QUANTITY_HEADS or tok.pos_ == "NUM":
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-    return tok
-
-
-def expand(tok: Token) -> list[Token]:
-    """A phrase head and the heads coordinated with it ("Iran, Iraq and Syria")."""
-    tok = content_head(tok)
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(expand(child))
-    return out
-
-
-def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    objs: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    objs.extend(expand(pobj))
-        # "in talks with" / "clashes with" attached through a multiword preposition
-    return objs
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-
-
-def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
-    """The subject phrase heads of a verb, inherited through xcomp, conj, relcl and participles."""
-    if depth > 4:
-        return []
-    if is_passive(verb):
-        agents = [pobj for agent in _children(verb, ("agent",)) for pobj in agent.children if pobj.dep_ == "pobj"]
-        return [t for a in agents for t in expand(a)]
-    subjects = _children(verb, SUBJECT_DEPS)
-    if subjects:
-        subj = subjects[0]
-        if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-            return expand(verb.head)
-        return expand(subj)
-    head = verb.head
-    if verb.dep_ == "relcl":
-        return expand(head)
-    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
-        raised = _children(head, PASSIVE_SUBJECT_DEPS)
-        if raised:  # "X is expected to host", "X was forced to withdraw"
-            return expand(raised[0])
-        if head.lemma_ in CONTROL_OBJECT_VERBS:
-            objs = _children(head, OBJECT_DEPS)
-            if objs:
-                return expand(objs[0])
-        return subjects_of(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX") and head.i != verb.i:
-        return subjects_of(head, depth + 1)
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        if verb.tag_ == "VBN":  # "a tanker seized by U.S. forces"
-            return [t for agent in _children(verb, ("agent",)) for pobj in agent.children if pobj.dep_ == "pobj" for t in expand(pobj)]
-        return expand(head) if verb.tag_ == "VBG" else []
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        governor = head.head
-        accused = _children(governor, OBJECT_DEPS)
-        if head.lower_ in ("of", "for") and accused:
-            return expand(accused[0])  # "accused Ukraine of shelling the plant"
-        if head.lower_ in ("by", "after", "before", "while", "in"):
-            return subjects_of(governor, depth + 1)  # "violated the ceasefire by shelling"
-    return []
-
-
-def _clause_subjects(verb: Token) -> list[Token]:
-    """"demanded that Ukraine withdraw": the subject of the demanded clause is the target."""
-    for comp in verb.children:
-        if comp.dep_ == "ccomp":
-            subjects = _children(comp, SUBJECT_DEPS + PASSIVE_SUBJECT_DEPS)
-            if subjects:
-                return expand(subjects[0])
-    return []
-
-
-def depth_of(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok = tok.head
-        depth += 1
-    return depth
 
 
 @dataclass
@@ -176,82 +80,104 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         # A phrasal verb is another verb ("back down" is not "back", "turn down" not "turn").
         return None
     trigger = Trigger(token=tok, pattern=pattern)
-    score = 0
-    objects = _children(tok, OBJECT_DEPS)
     passive = is_passive(tok)
-    if passive:
-        objects = objects + _children(tok, PASSIVE_SUBJECT_DEPS)
     if pattern.object:
-        # "sent two planeloads of medical supplies": the object is what the quantity is of
-        objects = objects + [content_head(o) for o in objects if content_head(o).i != o.i]
-        hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
-        if not hit:
-            return None
-        trigger.consumed.append(hit[0])
-        if not _has_modifiers(hit[0], pattern.modifier):
-            return None
-        score += 10 + 10 * bool(pattern.modifier)  # "suspended military aid" beats "suspended aid"
-        anchor = hit[0]
-        targets = _prep_objects(tok, pattern.prep) + _prep_objects(anchor, pattern.prep) if pattern.prep else []
-        if not targets:
-            # "gave Putin a deadline": the indirect object; else "demanded the minister's resignation"
-            targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
-        if not targets:
-            targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
-        trigger.targets = targets
-        score += bool(targets)
+        score = _object_targets(trigger, passive)
     elif pattern.xcomp:
-        comps = [
-            c
-            for c in tok.children
-            if c.lemma_.lower() in pattern.xcomp
-            and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
-        ]
-        if not comps:
-            return None
-        comp = comps[0]
-        trigger.complement = comp
-        if tok.lemma_.lower() in NEGATING_VERBS:
-            # "refused to meet" is the refusal, not a meeting; "agreed to withdraw" keeps the
-            # withdrawal too, as an intended event.
-            trigger.consumed.append(comp)
-        score += 10
-        targets = _prep_objects(comp, pattern.prep) if pattern.prep else []
-        addressee = _children(tok, OBJECT_DEPS) + (_children(tok, PASSIVE_SUBJECT_DEPS) if passive else [])
-        if not targets and addressee:
-            # "urged Iran to release …", "France was asked to withdraw": the appeal's target
-            targets = [t for a in addressee for t in expand(a)]
-        if not targets and comp.dep_ == "ccomp":
-            targets = _clause_subjects(tok)  # "demanded that Ukraine withdraw"
-        if not targets:
-            targets = [t for o in _children(comp, OBJECT_DEPS) for t in expand(o)]
-        if not targets:
-            targets = _prep_objects(comp, ("with", "to", "on", "against", "for"))
-        trigger.targets = targets
+        score = _complement_targets(trigger, passive)
     else:
-        targets = _prep_objects(tok, pattern.prep) if pattern.prep else []
-        if pattern.prep and not targets:
-            # "donated ten ambulances to Ukraine", parsed with "to Ukraine" on the object
-            targets = [t for o in _children(tok, OBJECT_DEPS) for t in _prep_objects(o, pattern.prep)]
-        score += bool(targets)
-        if not targets:
-            direct = [t for o in _children(tok, OBJECT_DEPS) for t in expand(o)]
-            if passive:
-                direct = [t for s in _children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
-            targets = direct or _clause_subjects(tok)
-        if pattern.no_target:
-            if targets:
-                score -= 5
-            targets = []
-        trigger.targets = targets
+        score = _plain_targets(trigger, passive)
+    if score is None:
+        return None
     trigger.sources = subjects_of(tok)
     if not pattern.no_target:
         anchor = trigger.complement or (trigger.consumed[0] if trigger.consumed else tok)
         # "released two French tourists": with an object pattern the object itself may be the target.
         objects = [t for t in trigger.consumed if t.pos_ in ("NOUN", "PROPN")]
-        comp_objects = [t for o in _children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
-        trigger.alt_targets = objects + comp_objects + _prep_objects(anchor, FALLBACK_PREPS) + _prep_objects(tok, FALLBACK_PREPS)
+        comp_objects = [t for o in children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
+        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS)
     return score + 2 * bool(pattern.particle), trigger
+
+
+def _object_targets(trigger: Trigger, passive: bool) -> int | None:
+    """A pattern with an object word ("impose sanctions"): the object must be there; the target
+    is a prepositional object, the indirect object or the object's possessor."""
+    tok, pattern = trigger.token, trigger.pattern
+    objects = children(tok, OBJECT_DEPS)
+    if passive:
+        objects = objects + children(tok, PASSIVE_SUBJECT_DEPS)
+    # "sent two planeloads of medical supplies": the object is what the quantity is of
+    objects = objects + [content_head(o) for o in objects if content_head(o).i != o.i]
+    hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+    if not hit:
+        return None
+    trigger.consumed.append(hit[0])
+    if not _has_modifiers(hit[0], pattern.modifier):
+        return None
+    score = 10 + 10 * bool(pattern.modifier)  # "suspended military aid" beats "suspended aid"
+    anchor = hit[0]
+    targets = prep_objects(tok, pattern.prep) + prep_objects(anchor, pattern.prep) if pattern.prep else []
+    if not targets:
+        # "gave Putin a deadline": the indirect object; else "demanded the minister's resignation"
+        targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
+    if not targets:
+        targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
+    trigger.targets = targets
+    return score + bool(targets)
+
+
+def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
+    """A pattern with a complement verb ("urged ... to release"): the target is the addressee,
+    the demanded clause's subject, or the complement's object."""
+    tok, pattern = trigger.token, trigger.pattern
+    comps = [
+        c
+        for c in tok.children
+        if c.lemma_.lower() in pattern.xcomp
+        and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))
+    ]
+    if not comps:
+        return None
+    comp = comps[0]
+    trigger.complement = comp
+    if tok.lemma_.lower() in NEGATING_VERBS:
+        # "refused to meet" is the refusal, not a meeting; "agreed to withdraw" keeps the
+        # withdrawal too, as an intended event.
+        trigger.consumed.append(comp)
+    targets = prep_objects(comp, pattern.prep) if pattern.prep else []
+    addressee = children(tok, OBJECT_DEPS) + (children(tok, PASSIVE_SUBJECT_DEPS) if passive else [])
+    if not targets and addressee:
+        # "urged Iran to release …", "France was asked to withdraw": the appeal's target
+        targets = [t for a in addressee for t in expand(a)]
+    if not targets and comp.dep_ == "ccomp":
+        targets = clause_subjects(tok)  # "demanded that Ukraine withdraw"
+    if not targets:
+        targets = [t for o in children(comp, OBJECT_DEPS) for t in expand(o)]
+    if not targets:
+        targets = prep_objects(comp, ("with", "to", "on", "against", "for"))
+    trigger.targets = targets
+    return 10
+
+
+def _plain_targets(trigger: Trigger, passive: bool) -> int:
+    """A bare verb pattern: the target is a prepositional object, else the direct object."""
+    tok, pattern = trigger.token, trigger.pattern
+    targets = prep_objects(tok, pattern.prep) if pattern.prep else []
+    if pattern.prep and not targets:
+        # "donated ten ambulances to Ukraine", parsed with "to Ukraine" on the object
+        targets = [t for o in children(tok, OBJECT_DEPS) for t in prep_objects(o, pattern.prep)]
+    score = int(bool(targets))
+    if not targets:
+        direct = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
+        if passive:
+            direct = [t for s in children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
+        targets = direct or clause_subjects(tok)
+    if pattern.no_target:
+        if targets:
+            score -= 5
+        targets = []
+    trigger.targets = targets
+    return score
 
 
 def _noun_sources(tok: Token) -> list[Token]:
@@ -282,18 +208,19 @@ def _governing_subjects(tok: Token) -> list[Token]:
 
 def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     trigger = Trigger(token=tok, pattern=pattern)
-    between = _prep_objects(tok, ("between",))
+    between = prep_objects(tok, ("between",))
     if between and len(between) >= 2:
-        if pattern.code[:2] in ("04", "06", "19") or pattern.code.startswith("057"):
+        symmetric = derived_codes()
+        if pattern.code[:2] in symmetric.symmetric_roots or pattern.code.startswith(symmetric.between_codes):
             # "clashes between X and Y", "talks between X and Y": the parties act on each other
             trigger.sources, trigger.targets = [between[0]], between[1:]
         else:  # "mediation between X and Y": both are the targets
             trigger.targets, trigger.sources = between, _governing_subjects(tok)
         return 1, trigger
-    targets = _prep_objects(tok, pattern.prep) if pattern.prep else []
+    targets = prep_objects(tok, pattern.prep) if pattern.prep else []
     if not targets and pattern.prep and tok.dep_ in OBJECT_DEPS:
         # "held talks in Muscat with Oman": the preposition may hang on the light verb.
-        targets = _prep_objects(tok.head, pattern.prep)
+        targets = prep_objects(tok.head, pattern.prep)
     trigger.targets = [] if pattern.no_target else targets
     candidates = _noun_sources(tok)
     trigger.sources, trigger.alt_sources = candidates[:1], candidates[1:]
@@ -324,7 +251,7 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             result = matcher(tok, pattern, facts) if facts is not None else matcher(tok, pattern)
             if result is None:
                 continue
-            if lexicon.prep_required(pattern) and not pattern.object and not pattern.xcomp and not _prep_objects(tok, pattern.prep):
+            if lexicon.prep_required(pattern) and not pattern.object and not pattern.xcomp and not prep_objects(tok, pattern.prep):
                 continue
             # Constraints met count (inside `result[0]`); an optional preposition that is absent
             # must not make a pattern win over the plain one, so unused specificity costs a little.
@@ -336,14 +263,6 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
             found.append(best[1])
     consumed = {t.i for trig in found for t in trig.consumed}
     return [t for t in found if t.token.i not in consumed]
-
-
-def known_lemma(tok: Token, known) -> str:
-    """The token's lemma, or else the first lemma that its spelling allows and `known` holds."""
-    lemma = tok.lemma_.lower()
-    if lemma in known:
-        return lemma
-    return next((c for c in lemma_candidates(tok.lower_) if c in known), lemma)
 
 
 def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:

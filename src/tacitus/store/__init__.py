@@ -11,9 +11,10 @@ Modules: `backends` (connections, dialect), `schema` (tables, migrations), `rows
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from tacitus.store.backends import Backend, connect, is_postgres
+from tacitus.store.backends import Backend, StoreError, connect, is_postgres
 from tacitus.store.filters import EventFilter
 from tacitus.store.read import iter_documents, rejected
 from tacitus.store.schema import migrate
@@ -26,9 +27,17 @@ def open_store(db: str | Path, create: bool = True) -> Backend:
         if not create and not Path(db).exists():
             raise FileNotFoundError(f"no store at {db}")
         Path(db).parent.mkdir(parents=True, exist_ok=True)
-    backend = connect(db)
+        if Path(db).is_dir():
+            raise StoreError(f"{db}: is a directory, not a store file")
+    try:
+        backend = connect(db)
+    except sqlite3.Error as err:
+        raise StoreError(f"{db}: cannot open the store ({err})") from err
     try:
         migrate(backend)
+    except sqlite3.DatabaseError as err:
+        backend.close()
+        raise StoreError(f"{db}: not a tacitus store ({err})") from err
     except BaseException:
         backend.close()
         raise
@@ -39,6 +48,7 @@ __all__ = [
     "Backend",
     "EventFilter",
     "Record",
+    "StoreError",
     "iter_documents",
     "open_store",
     "rejected",

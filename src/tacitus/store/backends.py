@@ -21,6 +21,10 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 Row = tuple[Any, ...]
 
 
+class StoreError(Exception):
+    """The store cannot be opened: one line saying which store, why, and what to do."""
+
+
 def is_postgres(db: str) -> bool:
     return str(db).startswith(POSTGRES_SCHEMES)
 
@@ -114,7 +118,13 @@ class PostgresBackend(Backend):
     def __init__(self, url: str):
         import psycopg
 
-        self.conn = psycopg.connect(url, autocommit=True)
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as err:
+            if not _missing_database(err):
+                raise StoreError(f"cannot connect to PostgreSQL at {_where(url)}: {_first_line(err)}") from err
+            _create_database(url)
+            self.conn = psycopg.connect(url, autocommit=True)
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -147,3 +157,47 @@ class PostgresBackend(Backend):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _first_line(err: BaseException) -> str:
+    """psycopg's several lines as one: the cause, then the server's hint."""
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    if not lines:
+        return type(err).__name__
+    cause = lines[0].rsplit(" failed: ", 1)[-1]
+    return "; ".join([cause, *lines[1:2]])
+
+
+def _where(url: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    info = conninfo_to_dict(url)
+    return f"{info.get('host') or 'localhost'}:{info.get('port') or 5432}/{info.get('dbname') or ''}"
+
+
+def _missing_database(err: BaseException) -> bool:
+    return getattr(err, "sqlstate", None) == "3D000" or ("database" in str(err) and "does not exist" in str(err))
+
+
+def _create_database(url: str) -> None:
+    """`run` creates the store: a database missing on a reachable server is created when the
+    user may; otherwise the error says how to create it."""
+    import psycopg
+    from psycopg import sql
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    info = conninfo_to_dict(url)
+    name = info.get("dbname")
+    if not name:
+        raise StoreError(f"no database named in {url!r}")
+    server = make_conninfo(url, dbname="postgres")
+    try:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.errors.DuplicateDatabase:
+        return  # created meanwhile by someone else: fine
+    except psycopg.Error as err:
+        raise StoreError(
+            f"PostgreSQL database {name!r} does not exist at {_where(url)} and could not be created "
+            f"({_first_line(err)}); create it with `createdb {name}` or ask its administrator"
+        ) from err

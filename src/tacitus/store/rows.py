@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 from tacitus.model import Actor, ActorRef, Document, Event, Mention, Place, Plover, Span, Statement
+from tacitus.store.geo import GEO_COLUMNS, geo_values, with_geo
 
 ACTOR_COLUMNS = ("doc_key", "ordinal", "actor_id", "name", "code", "country", "sector", "kind", "mentions", "country_from")
 
@@ -23,6 +24,7 @@ EVENT_COLUMNS = (
     + tuple(f"target_{f}" for f in _REF)
     + ("cameo", "root", "quad_class", "goldstein", "plover_type", "plover_mode", "trigger_text", "trigger_start", "trigger_end")
     + ("negated", "modality", "attributed_to", "statement", "place_name", "place_country", "rule", "depth", "factual")
+    + GEO_COLUMNS
 )
 
 STATEMENT_COLUMNS = (
@@ -52,9 +54,12 @@ def _ref(ref: ActorRef | None) -> tuple[Any, ...]:
     return (ref.actor, ref.text, ref.code, ref.country, ref.sector, ref.start, ref.end, ref.phrase_start, ref.phrase_end)
 
 
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))  # dataclasses.asdict deep-copies: most of a store write's time
+
+
 def actor_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:
     return [
-        (key, n, a.id, a.name, a.code, a.country, a.sector, a.kind, json.dumps([asdict(m) for m in a.mentions], ensure_ascii=False), a.country_from)
+        (key, n, a.id, a.name, a.code, a.country, a.sector, a.kind, json.dumps([{f: getattr(m, f) for f in _MENTION_FIELDS} for m in a.mentions], ensure_ascii=False), a.country_from)
         for n, a in enumerate(doc.actors)
     ]
 
@@ -70,6 +75,7 @@ def event_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:
             + (e.cameo, e.root, e.quad_class, float(e.goldstein), e.plover.type, e.plover.mode, e.trigger.text, e.trigger.start, e.trigger.end)
             + (int(e.negated), e.modality, e.attributed_to, e.statement, place.name if place else None, place.country if place else None)
             + (e.rule, e.depth, int(e.factual))
+            + geo_values(e)
         )
     return rows
 
@@ -102,7 +108,7 @@ def rebuild_actor(row: dict[str, Any]) -> Actor:
 
 def rebuild_event(row: dict[str, Any]) -> Event:
     place = Place(row["place_name"], row["place_country"]) if row["place_name"] is not None else None
-    return Event(
+    return with_geo(row, Event(
         id=row["event_id"], sentence=row["sentence"], evidence=row["evidence"],
         source=_rebuild_ref(row, "source"), target=_rebuild_ref(row, "target"),
         cameo=row["cameo"], root=row["root"], quad_class=row["quad_class"], goldstein=float(row["goldstein"]),
@@ -110,7 +116,7 @@ def rebuild_event(row: dict[str, Any]) -> Event:
         trigger=Span(row["trigger_text"], row["trigger_start"], row["trigger_end"]),
         negated=bool(row["negated"]), modality=row["modality"], attributed_to=row["attributed_to"],
         statement=row["statement"], date=row["date"], place=place, rule=row["rule"] or "", depth=row["depth"],
-    )
+    ))
 
 
 def rebuild_statement(row: dict[str, Any]) -> Statement:

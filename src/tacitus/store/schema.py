@@ -9,6 +9,8 @@ in SQLite; booleans are 0/1 integers on both).
 from __future__ import annotations
 
 from tacitus.store.backends import Backend
+from tacitus.store.clusters import CLUSTER_STEP
+from tacitus.store.geo import GEO_STEP
 
 STATUSES = ("coded", "rejected", "duplicate")  # every stored document is final; none is ever "pending"
 
@@ -91,7 +93,44 @@ CREATE TABLE statements (
     PRIMARY KEY (doc_key, ordinal)
 )"""
 
-MIGRATIONS: list[list[str]] = [
+# The text of every coded document (what the offsets point into) and its full-text index.
+TEXTS = """
+CREATE TABLE texts (
+    doc_key TEXT PRIMARY KEY,
+    text TEXT NOT NULL
+)"""
+
+# The framing register: the names each speaker used for each actor in a document, counted.
+NAMES = """
+CREATE TABLE names (
+    doc_key TEXT NOT NULL,
+    ordinal INTEGER NOT NULL,
+    speaker TEXT NOT NULL,         -- the speaker's fullest name, or the article's source for narration
+    speaker_code TEXT,
+    speaker_actor TEXT,            -- actor id of the speaker in the document (NULL: narration)
+    actor TEXT NOT NULL,           -- actor id in the document
+    actor_code TEXT,
+    name TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (doc_key, ordinal)
+)"""
+
+# Full-text search differs by dialect, so this step has one statement per backend. SQLite: an
+# FTS5 table keyed by the document's seq, kept in step with `texts` by triggers (children are
+# deleted before their document, so the seq is still there). PostgreSQL: a GIN index on the
+# text's tsvector, which the server maintains itself.
+SEARCH_SQLITE = [
+    "CREATE VIRTUAL TABLE texts_fts USING fts5(body, tokenize = 'porter unicode61')",
+    "CREATE TRIGGER texts_fts_insert AFTER INSERT ON texts BEGIN "
+    "INSERT INTO texts_fts (rowid, body) SELECT d.seq, COALESCE(d.title, '') || ' ' || new.text FROM documents d WHERE d.key = new.doc_key; END",
+    "CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN "
+    "DELETE FROM texts_fts WHERE rowid = (SELECT d.seq FROM documents d WHERE d.key = old.doc_key); END",
+]
+SEARCH_POSTGRES = ["CREATE INDEX texts_tsv ON texts USING GIN (to_tsvector('english', text))"]
+
+Step = str | dict[str, list[str]]  # portable SQL, or {backend name: statements}
+
+MIGRATIONS: list[list[Step]] = [
     # 0 -> 1: the first schema
     [
         DOCUMENTS,
@@ -116,7 +155,17 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE statements ADD COLUMN speaker_phrase_start INTEGER",
         "ALTER TABLE statements ADD COLUMN speaker_phrase_end INTEGER",
     ],
-    # 2 -> 3: how an actor's country was found (text, sentence, dateline, document)
+    # 2 -> 3: document texts with a full-text index, and the framing register
+    [
+        TEXTS,
+        NAMES,
+        "CREATE INDEX names_actor_code ON names (actor_code)",
+        "CREATE INDEX names_speaker_code ON names (speaker_code)",
+        {"sqlite": SEARCH_SQLITE, "postgresql": SEARCH_POSTGRES},
+    ],
+    # 3 -> 4: places with coordinates (store/geo.py) and cross-article event clusters (store/clusters.py)
+    GEO_STEP + CLUSTER_STEP,
+    # 4 -> 5: how an actor's country was found (text, sentence, dateline, document)
     [
         "ALTER TABLE actors ADD COLUMN country_from TEXT",
     ],
@@ -146,6 +195,7 @@ def migrate(backend: Backend) -> int:
     for step in range(current, LATEST):
         with backend.transaction():
             for sql in MIGRATIONS[step]:
-                backend.execute(sql)
+                for statement in [sql] if isinstance(sql, str) else sql[backend.name]:
+                    backend.execute(statement)
             backend.execute("INSERT INTO schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)", (step + 1,))
     return LATEST

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from tacitus.model import Document
 from tacitus.store.backends import Backend
+from tacitus.store.extras import NAME_COLUMNS, TEXT_COLUMNS, name_rows, text_rows
 from tacitus.store.rows import (
     ACTOR_COLUMNS,
     EVENT_COLUMNS,
@@ -25,7 +26,7 @@ from tacitus.store.rows import (
 )
 
 DOCUMENT_COLUMNS = ("key", "seq", "id", "title", "date", "url", "source", "text_hash", "status", "error", "duplicate_of", "n_events", "run_id", "stored_at")
-CHILD_TABLES = ("actors", "events", "statements")
+CHILD_TABLES = ("actors", "events", "statements", "texts", "names")
 IN_BATCH = 500  # keys per IN (...) list: well under SQLite's bound-parameter limit
 
 
@@ -107,7 +108,7 @@ def save(backend: Backend, records: Sequence[Record], replace: bool = False, run
                     backend.execute(f"DELETE FROM {table} WHERE doc_key IN ({_marks(part)})", part)
                 backend.execute(f"DELETE FROM documents WHERE key IN ({_marks(part)})", part)
         first = backend.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents")[0][0]
-        documents, actors, events, statements = [], [], [], []
+        documents, actors, events, statements, texts, names = [], [], [], [], [], []
         for seq, record in enumerate(records, start=int(first)):
             doc = record.doc
             coded = record.status == "coded"
@@ -119,10 +120,14 @@ def save(backend: Backend, records: Sequence[Record], replace: bool = False, run
                 actors.extend(actor_rows(record.key, doc))
                 events.extend(event_rows(record.key, doc))
                 statements.extend(statement_rows(record.key, doc))
+                texts.extend(text_rows(record.key, doc))
+                names.extend(name_rows(record.key, doc))
         backend.executemany(insert_sql("documents", DOCUMENT_COLUMNS), documents)
         backend.executemany(insert_sql("actors", ACTOR_COLUMNS), actors)
         backend.executemany(insert_sql("events", EVENT_COLUMNS), events)
         backend.executemany(insert_sql("statements", STATEMENT_COLUMNS), statements)
+        backend.executemany(insert_sql("texts", TEXT_COLUMNS), texts)
+        backend.executemany(insert_sql("names", NAME_COLUMNS), names)
 
 
 def status_counts(backend: Backend) -> dict[str, int]:

@@ -1,17 +1,28 @@
 """GDELT 2.0 event-table TSV: one row per event, GDELT's 61 columns in GDELT's order.
 
-Fields tacitus does not know (ethnic and religion codes, tone, geo coordinates) stay empty;
-country codes are ISO-3 (GDELT's geo blocks use FIPS; ours say ISO-3 where known).
+What goes in each column is listed in docs/output.md. In short: actor codes are CAMEO-style
+(ISO-3 countries); CountryCode is a country only (never IGO/NGO or a region); KnownGroupCode is
+the group part of an organisation's code (PSEREBHMS -> HMS); Type1-3Code are the code's
+sectors. The geo blocks follow GDELT's conventions: Type 1 country, 2 US state, 3 US city,
+4 world city, 5 world state; CountryCode FIPS 10-4; ADM1Code FIPS + admin-1 ("USTX");
+FeatureID the GeoNames id of a city, the ADM1 code of a region, the FIPS code of a country.
+Actor geo is the actor's location in the text, else its country. Ethnic and religion codes
+and AvgTone stay empty: tacitus does not code them.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date as Date
+from datetime import datetime
+from functools import cache
 from typing import TextIO
 
-from tacitus.model import ActorRef, Document, Event
+import pycountry
+
+from tacitus.model import ActorRef, Document, Event, EventCount, Place
+from tacitus.writers.records import Row, event_records
 
 ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
 GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
@@ -25,37 +36,109 @@ COLUMNS = (
     + [f"ActionGeo_{f}" for f in GEO_FIELDS]
     + ["DATEADDED", "SOURCEURL"]
 )
-assert len(COLUMNS) == 61
+
+GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = "1", "2", "3", "4", "5"
+
+
+@cache
+def _sectors() -> tuple[frozenset[str], frozenset[str]]:
+    from tacitus.actors.lexicon import REGIONS, SECTORS
+
+    return SECTORS, REGIONS
+
+
+def is_country(code: str | None) -> bool:
+    return bool(code) and (code == "XKX" or pycountry.countries.get(alpha_3=code) is not None)
+
+
+def actor_parts(code: str | None, country: str | None, sector: str | None) -> tuple[str, str, list[str]]:
+    """(CountryCode, KnownGroupCode, type codes) of a CAMEO-style actor code: "PSEREBHMS" ->
+    ("PSE", "HMS", ["REB"]); "IGOUNOJUD" -> ("", "UNO", ["IGO", "JUD"]); "IRNGOV" -> ("IRN", "", ["GOV"])."""
+    sectors, regions = _sectors()
+    chunks = [code[i : i + 3] for i in range(0, len(code or ""), 3)] if code else []
+    types: list[str] = []
+    group = ""
+    for n, chunk in enumerate(chunks):
+        if chunk in sectors:
+            types.append(chunk)  # IGO and NGO lead an organisation's code and are its type
+        elif n == 0 or chunk in regions:
+            continue  # the country, or an organisation's region ("IGOAFRAFU")
+        elif not group:
+            group = chunk
+    if not types and sector:
+        types.append(sector)
+    home = country if is_country(country) else chunks[0] if chunks and is_country(chunks[0]) else ""
+    return home, group, types[:3]
 
 
 def _actor(ref: ActorRef | None) -> list[str]:
     if ref is None:
         return [""] * len(ACTOR_FIELDS)
-    code = ref.code or ""
-    known = code[3:6] if code.startswith("IGO") else ""
-    return [code, ref.text, ref.country or "", known, "", "", "", ref.sector or "", "", ""]
+    country, group, types = actor_parts(ref.code, ref.country, ref.sector)
+    types += [""] * (3 - len(types))
+    return [ref.code or "", ref.text, country, group, "", "", "", *types]
 
 
 def _dates(day: str | None) -> list[str]:
-    if not day:
-        return ["", "", "", ""]
     try:
-        d = Date.fromisoformat(day)
+        d = Date.fromisoformat((day or "")[:10])
     except ValueError:
         return ["", "", "", ""]
     fraction = d.year + (d.timetuple().tm_yday - 1) / 365.0
     return [d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{fraction:.4f}"]
 
 
-def event_row(doc: Document, event: Event) -> list[str]:
-    geo = [""] * len(GEO_FIELDS)
-    action_geo = list(geo)
-    if event.place is not None:
-        action_geo[0] = "4" if event.place.country else "1"
-        action_geo[1] = event.place.name
-        action_geo[2] = event.place.country or ""
+def date_added(value: str | None) -> str:
+    """ISO 8601 -> YYYYMMDDHHMMSS (UTC)."""
+    try:
+        return datetime.fromisoformat(value or "").strftime("%Y%m%d%H%M%S")
+    except ValueError:
+        return ""
+
+
+def _coordinate(value: float | None) -> str:
+    return f"{value:.4f}" if value is not None else ""
+
+
+def geo(place: Place | None) -> list[str]:
+    """A GDELT geo block for a place; empty when there is none or it was not found."""
+    if place is None or not place.country:
+        return [""] * len(GEO_FIELDS)
+    from tacitus.places import load_gazetteer
+
+    fips = load_gazetteer().fips.get(place.country, "")
+    us = place.country == "USA"
+    if place.feature == "city":
+        kind = GEO_US_CITY if us else GEO_WORLD_CITY
+        feature_id = (place.geo_id or "").removeprefix("geonames:")
+    elif place.feature == "adm1":
+        kind = GEO_US_STATE if us else GEO_WORLD_STATE
+        feature_id = place.adm1 or ""
+    else:
+        kind, feature_id = GEO_COUNTRY, fips
+    adm1 = place.adm1 if place.feature in ("city", "adm1") else fips
+    name = place.full_name or place.name
+    return [kind, name, fips, adm1 or "", "", _coordinate(place.lat), _coordinate(place.lon), feature_id]
+
+
+def _actor_place(ref: ActorRef | None) -> Place | None:
+    """Where the text puts the actor, else its country."""
+    if ref is None:
+        return None
+    if ref.location is not None and ref.location.country:
+        return ref.location
+    if is_country(ref.country):
+        from tacitus.places import load_gazetteer
+
+        entry = load_gazetteer().country(ref.country)
+        return entry.place() if entry else None
+    return None
+
+
+def event_row(doc: Document, event: Event, count: EventCount | None = None) -> list[str]:
+    count = count or EventCount(0, 0)
     return (
-        [f"{doc.id}-{event.id}", *_dates(event.date or doc.date)]
+        [str(count.global_id), *_dates(event.date or doc.date)]
         + _actor(event.source)
         + _actor(event.target)
         + [
@@ -65,31 +148,29 @@ def event_row(doc: Document, event: Event) -> list[str]:
             event.root,
             str(event.quad_class),
             f"{event.goldstein:.1f}",
-            "1",
-            "1",
-            "1",
+            str(count.num_mentions),
+            str(count.num_sources),
+            str(count.num_articles),
             "",
         ]
-        + geo
-        + geo
-        + action_geo
-        + [(doc.date or "").replace("-", "")[:8], doc.url or ""]
+        + geo(_actor_place(event.source))
+        + geo(_actor_place(event.target))
+        + geo(event.place)
+        + [date_added(count.date_added), doc.url or ""]
     )
 
 
-def rows(documents: Iterable[Document], all_events: bool = False) -> Iterator[tuple[Document, Event]]:
-    for doc in documents:
-        for event in doc.events:
-            if all_events or event.factual:
-                yield doc, event
+def write_gdelt_rows(rows: Iterable[Row], out: TextIO) -> int:
+    """Write (document, event, count) rows (a run's, or a store's); returns how many."""
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    written = 0
+    for doc, event, count in rows:
+        writer.writerow([v.replace("\t", " ").replace("\n", " ") for v in event_row(doc, event, count)])
+        written += 1
+    return written
 
 
 def write_gdelt_tsv(documents: Iterable[Document], out: TextIO, all_events: bool = False) -> int:
     """Only asserted, non-negated events that are no one's claim, unless `all_events`."""
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    count = 0
-    for doc, event in rows(documents, all_events):
-        writer.writerow([v.replace("\t", " ").replace("\n", " ") for v in event_row(doc, event)])
-        count += 1
-    return count
+    return write_gdelt_rows(event_records(documents, all_events), out)

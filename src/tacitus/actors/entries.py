@@ -1,0 +1,148 @@
+"""The actor dictionary's data model: `Entry`s (what a phrase may name, with dated `Role`s for
+people) in an `ActorLexicon` matched against text with spaCy's `PhraseMatcher`. The loaders
+that fill it are in lexicon.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from tacitus.words import words
+
+PERSON_SUFFIXES = tuple(sorted(words("person_suffixes")))  # str.endswith takes a tuple
+NOT_PERSONS = words("not_persons")
+# Entry kinds that name a place or a people (and so give a country) rather than an actor.
+COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil", "place")
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str | None
+    sector: str | None
+    start: Date | None = None
+    end: Date | None = None
+    title: str | None = None
+    code: str | None = None
+
+    def holds_on(self, day: Date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named actor with roles bounded in time (people, and PETRARCH's dated named actors)."""
+
+    name: str
+    gender: str | None
+    roles: tuple[Role, ...]
+    otherwise: Role | None = None
+    titles: tuple[str, ...] = ()
+
+    def role_on(self, day: Date | None) -> Role | None:
+        for role in self.roles:
+            if role.holds_on(day):
+                return role
+        if self.otherwise is not None:
+            return self.otherwise
+        if day is None and self.roles:
+            return self.roles[-1]
+        return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # country kinds, org, person, person_title, sector, honorific, eli_modifier
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    person: Person | None = None
+    since_gov: Date | None = None  # armed groups that became the government
+
+
+@dataclass
+class ActorLexicon:
+    phrases: dict[str, list[Entry]] = field(default_factory=dict)
+    person_nouns: set[str] = field(default_factory=set)  # singular role nouns naming one person
+    surfaces: dict[str, set[str]] = field(default_factory=dict)  # key -> phrases as written
+    knowledge: Any = None  # the compiled knowledge base (actors.knowledge.KnowledgeIndex), behind the tables
+
+    def is_person_noun(self, lemma: str) -> bool:
+        lemma = lemma.lower()
+        return lemma in self.person_nouns or lemma.endswith(PERSON_SUFFIXES) and lemma not in NOT_PERSONS
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = normalise(phrase)
+        if not key:
+            return
+        entries = self.phrases.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+        # Keep the written form too: the tokenizer splits "U.S." and "u.s." differently.
+        self.surfaces.setdefault(key, set()).update({key, re.sub(r"^(the|The)\s+", "", phrase.strip())})
+
+    def lookup(self, phrase: str) -> list[Entry]:
+        key = normalise(phrase)
+        if key not in self.phrases and self.knowledge is not None:
+            return self.knowledge.entries(key)
+        return self.phrases.get(key, [])
+
+    def matcher(self, nlp: Language) -> PhraseMatcher:
+        """A PhraseMatcher over every phrase (lower-cased); match ids are the phrase keys."""
+        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in self.phrases:
+            matcher.add(key, [nlp.make_doc(form) for form in sorted(self.surfaces.get(key, {key}))])
+        return matcher
+
+    def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, list[Entry]]]:
+        """Longest non-overlapping dictionary matches in `doc` as (start token, end token, entries)."""
+        found = []
+        for match_id, start, end in matcher(doc):
+            found.append((start, end, self.phrases[doc.vocab.strings[match_id]]))
+        if self.knowledge is not None:
+            # The hand tables' people win over any longer compiled phrase around them.
+            people = {i for start, end, entries in found if any(e.kind in ("person", "person_title") for e in entries) for i in range(start, end)}
+            found.extend(m for m in self.knowledge.find(doc, self.phrases) if people.isdisjoint(range(m[0], m[1])))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken: set[int] = set()
+        result = []
+        for start, end, entries in found:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            result.append((start, end, entries))
+        result.sort()
+        return result
+
+
+def normalise(phrase: str) -> str:
+    phrase = phrase.strip().lower().replace("’", "'")
+    phrase = re.sub(r"^the\s+", "", phrase)
+    return re.sub(r"\s+", " ", phrase)
+
+
+def plural(noun: str) -> str:
+    """Regular English plural of the last word of a phrase."""
+    head, _, last = noun.rpartition(" ")
+    if last.endswith(("man", "woman")) and not last.endswith(("human", "german")):
+        last = last[:-3] + "men"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "z", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}".strip()

@@ -1,0 +1,136 @@
+"""Event construction: a trigger of a parsed sentence -> `Event`s between resolved actors.
+
+`trigger_events` turns one `Trigger` (events/extract.py) into events: it drops triggers whose
+subject is a force of nature, sharpens the code by the subject ("warplanes struck" -> 195) or
+by what an appeal asks for ("called for sanctions" -> 100), attaches the actors of its source
+and target phrases (after resolution), pairs them (coordinated parties of a meeting act on
+each other), and qualifies each event (negation, modality, date, place, who claims it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date
+
+from spacy.tokens import Token
+
+from tacitus.actors.lexicon import ActorLexicon
+from tacitus.actors.refs import refs
+from tacitus.document import CodingDoc, Sentence
+from tacitus.events.extract import Trigger
+from tacitus.events.lexicon import EventContext, EventLexicon
+from tacitus.events.places import place_of
+from tacitus.model import ActorRef, Event, Plover
+from tacitus.ontology import Cameo, CameoCode
+from tacitus.qualify import event_date, is_negated, modality
+from tacitus.statements import SentenceSpeech
+from tacitus.words import derived_codes, words
+
+NOT_ACTOR_ENTITIES = frozenset(label.upper() for label in words("not_actor_entities"))
+
+
+@dataclass(frozen=True)
+class EventKnowledge:
+    """What event construction reads: the CAMEO table, the event patterns, the subject rules
+    and the actor dictionaries (for places)."""
+
+    cameo: Cameo
+    lexicon: EventLexicon
+    context: EventContext
+    actors: ActorLexicon
+
+
+def _asks_for_sanction(tok: Token, lexicon: EventLexicon) -> bool:
+    """Does an appeal ask "for" a punitive or conflictual act (sanctions, arrests, an inquiry)?"""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for asked in prep.children:
+                patterns = lexicon.nouns.get(asked.lemma_.lower(), [])
+                if asked.dep_ == "pobj" and patterns and patterns[0].code[:2] >= derived_codes().sanction_min_root:
+                    return True
+    return False
+
+
+def _inanimate_subject(doc: CodingDoc, sentence: Sentence, trigger: Trigger, context: EventContext) -> bool:
+    """"Heavy rains killed 40 people", "oil prices rallied": the subject is a force of nature
+    or a market figure, not an actor."""
+    if trigger.pattern.pos != "verb" or not trigger.sources:
+        return False
+    for subject in trigger.sources:
+        if doc.mention_at(sentence, subject) is not None or subject.pos_ in ("PRON", "PROPN"):
+            return False
+        if not {subject.lemma_.lower(), subject.lower_} & context.inanimate:
+            return False
+    return True
+
+
+def _code(trigger: Trigger, knowledge: EventKnowledge) -> tuple[CameoCode, str | None]:
+    """The trigger's CAMEO code, sharpened by what is asked for and by the subject; and the
+    PLOVER mode a subject rule gives."""
+    code = knowledge.cameo[trigger.pattern.code]
+    if code.root == "02" and _asks_for_sanction(trigger.token, knowledge.lexicon):
+        code = knowledge.cameo[derived_codes().sanction_code]  # "called for sanctions against Turkey" demands
+    subject_words = {w.lemma_.lower() for s in trigger.sources for w in s.subtree if w.i <= s.i}
+    refinement = knowledge.context.refine(code.root, subject_words)
+    if refinement is not None:
+        return knowledge.cameo[refinement.code], refinement.mode
+    return code, None
+
+
+def _is_symmetric(code: CameoCode, sources: list) -> bool:
+    codes = derived_codes()
+    return len(sources) > 1 and (code.root in codes.symmetric_roots or code.code.startswith(codes.symmetric_codes))
+
+
+def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
+    """(source, target) pairs of the trigger's actors; None when a required target is missing."""
+    sources: list = [r for t in trigger.sources for r in refs(doc, sentence, t)]
+    if not any(r.actor for r in sources) and trigger.alt_sources:
+        # "Israel launched a ground offensive": the light verb's subject
+        sources = [r for t in trigger.alt_sources for r in refs(doc, sentence, t) if r.actor][:1] or sources
+    sources = sources or [None]
+    # "on Tuesday", "for 40 years", "$2 million": times and amounts are no one
+    target_tokens = [t for t in trigger.targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
+    alt_tokens = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
+    targets = [r for t in target_tokens for r in refs(doc, sentence, t)]
+    symmetric = _is_symmetric(code, sources)
+    if not any(r.actor for r in targets) and alt_tokens and not symmetric:
+        # "pledged to send aid to Gaza": the object names no actor, the preposition does.
+        alternatives = [r for t in alt_tokens for r in refs(doc, sentence, t) if r.actor]
+        targets = alternatives or targets
+    if trigger.pattern.needs_actor and not any(r.actor for r in targets):
+        return None  # "received funding", "addressed the problem": no one is acted on
+    if targets and (not symmetric or any(r.actor for r in targets)):
+        return [(s, t) for s in sources for t in targets]
+    if symmetric:
+        # "Iran and Oman held talks": each party meets the other.
+        return [(s, t) for s in sources for t in sources if s is not t]
+    return [(s, None) for s in sources]
+
+
+def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech: SentenceSpeech, knowledge: EventKnowledge, day: Date | None) -> list[Event]:
+    """The events of one trigger (none for an inanimate subject or a missing required target)."""
+    if _inanimate_subject(doc, sentence, trigger, knowledge.context):
+        return []
+    code, refined_mode = _code(trigger, knowledge)
+    pairs = _pairs(doc, sentence, trigger, code)
+    if pairs is None:
+        return []
+    tok, span = trigger.token, sentence.span
+    mood = modality(tok, span)
+    attributed_to, statement_id = speech.owner_of(tok)
+    shared = {
+        "sentence": sentence.index, "evidence": span.text,
+        "cameo": code.code, "root": code.root, "quad_class": code.quad_class, "goldstein": code.goldstein,
+        "plover": Plover(code.plover_type, refined_mode or trigger.pattern.mode or code.plover_mode),
+        "trigger": sentence.span_of(tok), "negated": is_negated(tok), "modality": mood,
+        "attributed_to": attributed_to, "statement": statement_id,
+        "date": event_date(tok, span, day, future=mood in ("future", "intended")),
+        "place": place_of(tok, knowledge.actors), "rule": trigger.pattern.rule, "depth": trigger.depth,
+    }
+    out = []
+    for source, target in pairs:
+        if source and target and source.actor and source.actor == target.actor:
+            target = None  # an actor does not act on itself: the target was misread
+        out.append(Event(id="", source=source, target=target, **shared))
+    return out

@@ -1,0 +1,44 @@
+"""actors/mentions.py and actors/coding.py: actor mentions of one sentence, coded from the text."""
+
+from __future__ import annotations
+
+from tacitus.actors.coding import DocMatches
+from tacitus.actors.mentions import sentence_mentions
+from tacitus.document import CodingDoc
+from tacitus.model import Document
+
+TEXT = "The harvest was good. Hungarian and Romanian officials met the Pope in Rome on Tuesday."
+
+
+def _mentions(coder, text, date=None):
+    [parsed] = coder.parser.parse([("", text)])
+    doc = CodingDoc.of(Document(text=text), parsed, None)
+    out = []
+    for sentence in doc.sentences:
+        matches = DocMatches.build(sentence.doc, coder.actors, coder.matcher)
+        out.extend(sentence_mentions(sentence, matches, doc.day))
+    return out
+
+
+def test_compound_actor_and_document_offsets(coder):
+    mentions = _mentions(coder, TEXT)
+    officials = next(m for m in mentions if m.text == "Hungarian and Romanian officials")
+    assert [(c.country, c.sector) for c in officials.members] == [("HUN", "GOV"), ("ROU", "GOV")]
+    assert TEXT[officials.start : officials.end] == officials.text
+    assert officials.sentence == 1 and officials.key[0] == 1  # the second sentence's slot
+    # "in Rome" is where they met, not an actor
+    assert not any(m.text == "Rome" for m in mentions)
+
+
+def test_unparsed_sentences_keep_dictionary_names(coder):
+    text = "Ecuador and Colombia share a long border. The weather there is wet."
+    mentions = _mentions(coder, text)
+    assert [m.text for m in mentions] == ["Ecuador", "Colombia"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_anaphor_says_what_it_may_refer_to(coder):
+    mentions = _mentions(coder, "NATO met in Brussels. The bloc condemned the attack.")
+    bloc = next(m for m in mentions if m.text == "The bloc")
+    assert bloc.coding.kind == "anaphor" and bloc.coding.refers_to == "igo"
+    assert bloc.coding.sector is None  # the sector field keeps its meaning

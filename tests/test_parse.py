@@ -1,0 +1,36 @@
+"""parse.py and relevance.py: split, choose and parse the sentences that can hold an event."""
+
+from __future__ import annotations
+
+TEXT = (
+    "The harvest in Mendoza was good this year. Prices of grapes fell slightly. "
+    "He met the Chilean foreign minister in Santiago on Friday. "
+    "Argentina's president said the talks were useful."
+)
+
+
+def test_only_relevant_sentences_and_their_antecedent_are_parsed(coder):
+    [sentences] = coder.parser.parse([("", TEXT)])
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+    # "met" and "said" may hold an event or a statement; "He" needs the sentence before it.
+    assert [s.parsed for s in sentences] == [False, True, True, True]
+    assert sentences[0].span.text == "The harvest in Mendoza was good this year."
+
+
+def test_offsets_point_into_the_original_text(coder):
+    [sentences] = coder.parser.parse([("Talks in Santiago", TEXT)])
+    title, *body = sentences
+    assert title.index == -1 and title.span.text == "Talks in Santiago"
+    for sentence in body:
+        first = sentence.span[0]
+        start = sentence.delta + first.idx
+        assert TEXT[start : start + len(first.text)] == first.text
+        assert TEXT[sentence.start : sentence.start + len(sentence.span.text)] == sentence.span.text
+
+
+def test_sentence_filter_reads_word_forms(coder):
+    relevant = coder.parser.relevant
+    doc = coder.nlp.make_doc
+    assert relevant(doc("Troops struck rebel positions overnight."))  # irregular "struck" -> strike
+    assert relevant(doc("According to the mayor, the bridge is safe."))
+    assert not relevant(doc("The harvest was good this year."))

@@ -1,0 +1,53 @@
+"""actors/resolve.py: the resolver on plain mentions (no parse): many names, one actor."""
+
+from __future__ import annotations
+
+from tacitus.actors.coding import Coding
+from tacitus.actors.mentions import RawMention
+from tacitus.actors.resolve import resolve_actors
+
+
+def _mention(sentence, head, text, *members):
+    return RawMention(head=head, start=0, end=len(text), text=text, sentence=sentence, members=list(members), key=(sentence, head))
+
+
+def _ids(resolution, mention):
+    return resolution.by_head.get(mention.key, [])
+
+
+def test_pronoun_joins_the_latest_subject_of_its_gender():
+    minister = _mention(0, 1, "Peru's foreign minister", Coding(country="PER", sector="GOV", kind="person", name="foreign minister", gender="f"))
+    president = _mention(0, 6, "Chilean president", Coding(country="CHL", sector="GOV", kind="person", name="president", gender="m"))
+    she = _mention(1, 0, "She", Coding(kind="pronoun", gender="f", name="She"))
+    resolution = resolve_actors([minister, president, she], subjects={minister.key})
+    assert _ids(resolution, she) == _ids(resolution, minister) != _ids(resolution, president)
+    assert [m.text for m in resolution.actor(_ids(resolution, she)[0]).mentions] == ["Peru's foreign minister", "She"]
+
+
+def test_surname_and_title_join_the_named_person():
+    full = _mention(0, 2, "Gustavo Petro", Coding(country="COL", sector="GOV", kind="person", person="Gustavo Petro", name="Gustavo Petro", titles=frozenset({"president"})))
+    surname = _mention(1, 0, "Petro", Coding(kind="person", person="Petro", name="Petro"))
+    title = _mention(2, 1, "the president", Coding(kind="person", name="president", definite_title=True, titles=frozenset({"president"})))
+    resolution = resolve_actors([full, surname, title], subjects=set())
+    assert _ids(resolution, full) == _ids(resolution, surname) == _ids(resolution, title)
+    assert len(resolution.actors) == 1 and resolution.actors[0].code == "COLGOV"
+
+
+def test_groups_are_one_actor_per_code_and_the_two_sides_name_both():
+    peru = _mention(0, 0, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    chile = _mention(0, 2, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    again = _mention(1, 3, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    sides = _mention(2, 1, "the two sides", Coding(kind="dyad", plural=True, name="the two sides"))
+    resolution = resolve_actors([peru, chile, again, sides], subjects=set())
+    assert _ids(resolution, peru) == _ids(resolution, again)
+    assert sorted(_ids(resolution, sides)) == sorted(_ids(resolution, peru) + _ids(resolution, chile))
+
+
+def test_anaphor_finds_an_actor_of_its_kind():
+    nato = _mention(0, 0, "NATO", Coding(country="IGO", sector="IGO", code="IGOWSTNAT", kind="organisation", name="NATO"))
+    peru = _mention(0, 4, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    bloc = _mention(1, 1, "the bloc", Coding(kind="anaphor", name="bloc", refers_to="igo"))
+    kingdom = _mention(1, 5, "the kingdom", Coding(kind="anaphor", name="kingdom", refers_to="country"))
+    resolution = resolve_actors([nato, peru, bloc, kingdom], subjects=set())
+    assert _ids(resolution, bloc) == _ids(resolution, nato)
+    assert _ids(resolution, kingdom) == _ids(resolution, peru)
