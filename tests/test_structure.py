@@ -25,11 +25,13 @@ LAYERS: list[set[str]] = [
     {"tacitus.model", "tacitus.datafiles", "tacitus.language"},
     {"tacitus.ontology"},
     {"tacitus.words"},
-    {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon"},
+    {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon",
+     "tacitus.actors.knowledge", "tacitus.actors.casing"},  # knowledge.py extends the lexicon's loaders
     {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
     {"tacitus.parse", "tacitus.qualify"},
     {"tacitus.relevance"},
     {"tacitus.document"},
+    {"tacitus.actors.phrase_rules"},
     {"tacitus.actors.coding"},  # stage: mentions
     {"tacitus.actors.mentions"},
     {"tacitus.actors.resolve"},  # stage: actors
@@ -40,6 +42,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.build"},
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
+    {"tacitus.actors.context"},  # stage: context
     {"tacitus.places.stage", "tacitus.places"},  # stage: places
     {"tacitus.guard"},  # per-document isolation of parse and coding failures
     {"tacitus.pipeline"},

@@ -23,6 +23,7 @@ from tacitus.model import Document, Event, Span, Statement
 from tacitus.parse import ParsedSentence
 
 if TYPE_CHECKING:  # annotations only: the stages import this module, not the other way round
+    from tacitus.actors.coding import DocMatches
     from tacitus.actors.mentions import RawMention
     from tacitus.actors.resolve import Resolution
 
@@ -81,6 +82,7 @@ class CodingDoc:
     mentions: dict[MentionKey, RawMention] = field(default_factory=dict)  # token -> mention
     subjects: set[MentionKey] = field(default_factory=set)  # mention keys in subject position
     resolution: Resolution | None = None
+    matches: dict[int, DocMatches] = field(default_factory=dict)  # id(parsed Doc) -> its dictionary matches
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 

@@ -51,6 +51,9 @@ class Actor:
     sector: str | None
     kind: ActorKind = "group"
     mentions: list[Mention] = field(default_factory=list)
+    # how the country was found: "text" (the actor's own words), or from its context: "sentence"
+    # (a place or nationality in its sentence), "dateline", "document" (the article's main country)
+    country_from: str | None = None
 
 
 @dataclass

@@ -7,8 +7,10 @@
     events      events/extract.py   triggers and their argument phrases
                 events/build.py     events between the resolved actors, qualified
     derived     events/derived.py   refusals, commitments, announcements, evaluations
-    places      events/places.py    countries of state bodies from where events happened
     dedupe      events/dedupe.py    one event per trigger, code and dyad; numbered
+    context     actors/context.py   countries of actors the text leaves without one (sentence,
+                                    dateline, document), with how they were found
+    places      places/             places of events and actors, with coordinates
 
     coder = Coder()                         # loads spaCy and every lexicon once
     doc = coder.code_text("Iran's foreign minister met his Omani counterpart ...")
@@ -26,6 +28,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from tacitus.actors.coding import DocMatches
+from tacitus.actors.context import assign_context_countries
 from tacitus.actors.lexicon import ActorLexicon, load_lexicon
 from tacitus.actors.mentions import sentence_mentions
 from tacitus.actors.resolve import resolve_actors
@@ -36,7 +39,6 @@ from tacitus.events.dedupe import dedupe, numbered
 from tacitus.events.derived import derived_events
 from tacitus.events.extract import find_triggers
 from tacitus.events.lexicon import load_event_context, load_event_lexicon
-from tacitus.events.places import infer_countries
 from tacitus.guard import code_in_batches
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
@@ -100,7 +102,7 @@ class Coder:
             doc.statements.extend(speech.statements)
             doc.events.extend(derived_events(doc, sentence, speech, built, doc.day))
         kept = dedupe(doc.events)
-        infer_countries(document.actors, kept)
+        assign_context_countries(doc, kept, self.actors)  # after dedupe: events are final
         document.statements, document.events = doc.statements, numbered(kept)
         locate(document, sentences)  # places of events and actors, with coordinates
         return document
@@ -109,12 +111,11 @@ class Coder:
         """The first stages: mentions of every sentence (one dictionary pass per parsed Doc), then
         resolution; the CodingDoc the later stages read."""
         doc = CodingDoc.of(document, sentences, parse_anchor(document.date))
-        matches_of: dict[int, DocMatches] = {}
         mentions = []
         for sentence in doc.sentences:
-            if id(sentence.doc) not in matches_of:
-                matches_of[id(sentence.doc)] = DocMatches.build(sentence.doc, self.actors, self.matcher)
-            mentions.extend(sentence_mentions(sentence, matches_of[id(sentence.doc)], doc.day))
+            if id(sentence.doc) not in doc.matches:
+                doc.matches[id(sentence.doc)] = DocMatches.build(sentence.doc, self.actors, self.matcher)
+            mentions.extend(sentence_mentions(sentence, doc.matches[id(sentence.doc)], doc.day))
             if sentence.is_parsed:
                 doc.subjects.update(sentence.key(content_head(t)) for t in sentence.span if t.dep_ in ("nsubj", "nsubjpass"))
         doc.mentions = {m.key: m for m in mentions}

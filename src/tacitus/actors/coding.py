@@ -16,14 +16,16 @@ from typing import Literal
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
+from tacitus.actors.phrase_rules import inside_name, official_body, title_decides, titled_name
 from tacitus.syntax import entity_of, np_tokens
 from tacitus.words import AnaphorKind, actor_words, words
 
 GENERIC_HEADS = words("generic_heads")
 RELATIONAL_HEADS = words("relational_heads")
 OFFICE_SECTORS = actor_words().office_sectors
-CodingKind = Literal["person", "group", "country", "organisation", "pronoun", "dyad", "title", "anaphor"]
+CodingKind = Literal["person", "group", "country", "place", "organisation", "pronoun", "dyad", "title", "anaphor"]
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Coding:
     definite_title: bool = False  # "the minister", "His Eminence": refers back to someone named
     titles: frozenset[str] = frozenset()  # office words of the phrase ("minister", "emir")
     refers_to: AnaphorKind | None = None  # what an anaphor ("the bloc", "the group") may name
+    unanchored: str | None = None  # an anaphor's own sector when nothing was named before ("the government")
 
     @property
     def actor_code(self) -> str | None:
@@ -88,7 +91,7 @@ def _entries(entries: list[Entry], kinds: tuple[str, ...]) -> list[Entry]:
 
 def _capitalised(doc: Doc, start: int) -> bool:
     text = doc[start].text
-    return text[:1].isupper() or text[:1].isdigit()
+    return text[:1].isupper() or text[:1].isdigit() or caseless(doc) and not doc[start].is_stop
 
 
 @dataclass
@@ -99,6 +102,7 @@ class _Parts:
     orgs: list[tuple[Entry, int, int]] = field(default_factory=list)
     sectors: list[tuple[Entry, int, int]] = field(default_factory=list)
     countries: list[tuple[Entry, int, int]] = field(default_factory=list)
+    ethnic: list[tuple[Entry, int, int]] = field(default_factory=list)
     eli: bool = False
     honorific: bool = False
 
@@ -120,8 +124,10 @@ def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | No
             parts.persons.append((_in_office(found, day)[0], start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))
-        elif (found := _entries(entries, COUNTRY_KINDS)) and capital:
-            parts.countries.append((found[0], start, end))
+        elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and inside_name(doc, start, end, spans)):
+            parts.countries.append((found[0], start, end))  # a town is not a person's name ("Nancy Tembo")
+        elif found := _entries(entries, ("ethnic",)):
+            parts.ethnic.append((found[0], start, end))
         elif found := _entries(entries, ("sector",)):
             parts.sectors.append((found[0], start, end))
         elif _entries(entries, ("eli_modifier",)):
@@ -183,10 +189,10 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         return [reference]
     phrase = _Phrase.read(doc, head, tokens, matches)
     if parts.persons:
-        person = _known_person(head, parts, phrase.named_person, day)
+        person = _known_person(doc, head, parts, phrase.named_person, day)
         if person is not None:
             return [person]
-    found, sector = _phrase_sector(head, parts, phrase)
+    found, sector = _phrase_sector(doc, head, parts, phrase, matches)
     if not found:
         return []
     return _group_codings(doc, head, tokens, parts, phrase, sector, day)
@@ -205,7 +211,8 @@ def _reference(doc: Doc, head: Token, tokens: list[Token], parts: _Parts) -> Cod
         and any(t.lower_ in ("the", "this", "that") for t in tokens if t.i < head.i)
         and len(tokens) <= 3
     ):
-        return Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", refers_to=ANAPHORIC_NOUNS[head.lemma_.lower()])
+        own = next((e.sector for e, start, end in parts.sectors if start <= head.i < end), None)
+        return Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", refers_to=ANAPHORIC_NOUNS[head.lemma_.lower()], unanchored=own)
     return None
 
 
@@ -231,7 +238,7 @@ class _Phrase:
         return cls(plural, name, named_person, role_noun)
 
 
-def _known_person(head: Token, parts: _Parts, named_person: bool, day: Date | None) -> Coding | None:
+def _known_person(doc: Doc, head: Token, parts: _Parts, named_person: bool, day: Date | None) -> Coding | None:
     """A known person: the strongest reading ("U.S. Secretary of State Colin Powell", "Qatar's
     emir, Sheikh Tamim"); not a person who only owns the phrase ("Putin's spokesman")."""
     at_head = [p for p in parts.persons if p[1] <= head.i < p[2]]
@@ -243,13 +250,17 @@ def _known_person(head: Token, parts: _Parts, named_person: bool, day: Date | No
         return None
     coding = person_coding((at_head or in_appos or named)[0][0], day)
     former = parts.eli or any(e.sector == "ELI" for e, _, _ in parts.sectors)
+    title_decides(coding, parts, former, _country_members(doc, parts.countries))
+    if (body := official_body(coding, parts)) is not None:
+        org = org_coding(body, None, day)
+        coding.country, coding.sector, coding.code = org.country, org.sector, org.code
     if former and coding.sector in OFFICE_SECTORS:
         coding.sector, coding.code = "ELI", None  # "former President X"
     coding.titles = _title_words(parts) | coding.titles
     return coding
 
 
-def _phrase_sector(head: Token, parts: _Parts, phrase: _Phrase) -> tuple[bool, str | None]:
+def _phrase_sector(doc: Doc, head: Token, parts: _Parts, phrase: _Phrase, matches: DocMatches) -> tuple[bool, str | None]:
     """The phrase's sector; (False, None) when a sector word only modifies a non-actor noun."""
     sector = None
     if parts.sectors:
@@ -258,6 +269,9 @@ def _phrase_sector(head: Token, parts: _Parts, phrase: _Phrase) -> tuple[bool, s
         before = [s for s in parts.sectors if s[2] <= head.i]
         if at_head:
             sector = at_head[-1][0].sector
+        elif before and not phrase.named_person and titled_name(doc, head, before[-1], matches):
+            # "Serbian President X", "malawian foreign minister nancy tembo": the title names the person
+            sector, phrase.named_person, phrase.name = before[-1][0].sector, True, doc[before[-1][2] : head.i + 1].text
         elif before and (phrase.named_person or phrase.role_noun or head.lemma_.lower() in GENERIC_HEADS or head.pos_ == "PROPN"):
             # "police chief", "army spokesman", "U.S. military chief General X", "opposition members"
             sector = before[-1][0].sector
@@ -283,6 +297,9 @@ def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, ph
         coding.plural = phrase.plural
         return [coding]
     countries = _country_members(doc, parts.countries)
+    ethnic = parts.ethnic[-1][0] if parts.ethnic else None
+    if not countries and ethnic is not None and ethnic.country:
+        countries = [ethnic.country]  # "the Rohingya", "Uyghurs": the country they live in
     if not countries and not sector:
         if phrase.named_person:
             return [Coding(kind="person", person=name, name=name)]
@@ -298,11 +315,16 @@ def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, ph
             sector = "GOV"
         elif country_kind == "metonym_mil":
             sector = "MIL"
+        elif ethnic is not None:
+            # "Iraqi Kurds": the country the phrase gives, and the community's ethnic code
+            return [Coding(country=c, code=f"{c}{ethnic.code}", name=name, kind="group", plural=phrase.plural) for c in countries]
         elif not head_is_country and not phrase.named_person and not phrase.role_noun and head.lemma_.lower() not in GENERIC_HEADS | RELATIONAL_HEADS:
             # "Iranian oil", "the Syrian border": a country word on a non-actor noun is no actor.
             return []
         if head_is_country and country_kind in ("country", "adjective", "demonym"):
             kind = "country"
+        elif head_is_country and country_kind == "place":
+            kind = "place"  # a town or province: an actor only where it acts, never after a preposition
     definite = (
         phrase.role_noun
         and not phrase.named_person

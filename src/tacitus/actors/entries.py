@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,7 +19,7 @@ from tacitus.words import words
 PERSON_SUFFIXES = tuple(sorted(words("person_suffixes")))  # str.endswith takes a tuple
 NOT_PERSONS = words("not_persons")
 # Entry kinds that name a place or a people (and so give a country) rather than an actor.
-COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil")
+COUNTRY_KINDS = ("country", "adjective", "demonym", "capital", "metonym", "metonym_mil", "place")
 
 
 class LexiconError(ValueError):
@@ -77,6 +78,7 @@ class ActorLexicon:
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
     person_nouns: set[str] = field(default_factory=set)  # singular role nouns naming one person
     surfaces: dict[str, set[str]] = field(default_factory=dict)  # key -> phrases as written
+    knowledge: Any = None  # the compiled knowledge base (actors.knowledge.KnowledgeIndex), behind the tables
 
     def is_person_noun(self, lemma: str) -> bool:
         lemma = lemma.lower()
@@ -93,7 +95,10 @@ class ActorLexicon:
         self.surfaces.setdefault(key, set()).update({key, re.sub(r"^(the|The)\s+", "", phrase.strip())})
 
     def lookup(self, phrase: str) -> list[Entry]:
-        return self.phrases.get(normalise(phrase), [])
+        key = normalise(phrase)
+        if key not in self.phrases and self.knowledge is not None:
+            return self.knowledge.entries(key)
+        return self.phrases.get(key, [])
 
     def matcher(self, nlp: Language) -> PhraseMatcher:
         """A PhraseMatcher over every phrase (lower-cased); match ids are the phrase keys."""
@@ -107,6 +112,10 @@ class ActorLexicon:
         found = []
         for match_id, start, end in matcher(doc):
             found.append((start, end, self.phrases[doc.vocab.strings[match_id]]))
+        if self.knowledge is not None:
+            # The hand tables' people win over any longer compiled phrase around them.
+            people = {i for start, end, entries in found if any(e.kind in ("person", "person_title") for e in entries) for i in range(start, end)}
+            found.extend(m for m in self.knowledge.find(doc, self.phrases) if people.isdisjoint(range(m[0], m[1])))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken: set[int] = set()
         result = []

@@ -349,6 +349,11 @@ def load_lexicon(actors: Iterable[Path] = (), agents: Iterable[Path] = ()) -> Ac
         _user_file(load_petrarch_agents, lexicon, Path(path), "agents")
     for path in actors:
         _user_file(load_petrarch_actors, lexicon, Path(path), "actors")
+    # The compiled knowledge base comes last: the hand tables take precedence over it (imported
+    # here: knowledge.py builds on this module's loaders).
+    from tacitus.actors.knowledge import load_knowledge
+
+    lexicon.knowledge = load_knowledge(lexicon)
     return lexicon
 
 

@@ -62,6 +62,8 @@ def mention_heads(doc: Doc | Span) -> list[Token]:
 
 def _is_place(tok: Token, coding: Coding) -> bool:
     """"in Muscat", "across Syria": a country or capital in a locative phrase is a place, not an actor."""
+    if coding.kind == "place" and coding.sector is None and tok.dep_ == "pobj":
+        return True  # "the port of Kaohsiung", "from Arequipa"
     return (
         coding.kind in ("country", "group")
         and coding.sector in (None, "GOV")

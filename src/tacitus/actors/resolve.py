@@ -119,12 +119,22 @@ class _Resolver:
             target = self.recent(lambda e, want=coding.refers_to: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
             if target is not None:
                 self.attach(target, mention)
+            elif coding.unanchored:
+                self.unanchored(mention, coding)
         elif (kind == "title" or coding.definite_title) and self.title(mention, coding) or kind == "title":
             return
         elif kind == "person":
             self.person(mention, coding)
         else:
             self.group(mention, coding)
+
+    def unanchored(self, mention: RawMention, coding: Coding) -> None:
+        """"the government", "the cartel" with nothing named before: a body of the country the
+        context gives (actors.context)."""
+        sector = coding.unanchored or ""
+        own = Coding(kind="group", sector=sector, name=coding.name, plural=coding.plural)
+        key = "group:" + sector
+        self.attach(self.by_key.get(key) or self.new_entity(key, own), mention, own)
 
     def pronoun(self, mention: RawMention, coding: Coding) -> None:
         if coding.plural:

@@ -1,13 +1,14 @@
-"""Where an event happened, and the country of state bodies the text leaves without one."""
+"""Where an event happened (the countries of actors the text leaves without one are found by
+actors/context.py)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.model import Actor, Event, Place
+from tacitus.model import Place
 from tacitus.syntax import entity_of
-from tacitus.words import actor_words, words
+from tacitus.words import words
 
 PLACE_PREPS = words("place_preps")
 
@@ -26,32 +27,3 @@ def place_of(tok: Token, actors: ActorLexicon) -> Place | None:
                     country = next((e.country for e in actors.lookup(name) if e.kind in COUNTRY_KINDS), None)
                     return Place(name=name, country=country)
     return None
-
-
-def infer_countries(actors: list[Actor], events: list[Event]) -> None:
-    """Give state bodies the text leaves without a country ("riot police", "the army") the country of
-    where the event happened ("… in Dhaka"), or else the document's main country when one
-    country clearly dominates it. This last stage completes the references and actors in place
-    (a reference shared by a statement and the event it announces is completed once for both);
-    explicit countries never change."""
-    state_sectors = actor_words().state_sectors
-    counts: dict[str, int] = {}
-    for actor in actors:
-        if actor.country and actor.country not in ("IGO", "NGO"):
-            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
-    for event in events:
-        if event.place is not None and event.place.country:
-            counts[event.place.country] = counts.get(event.place.country, 0) + 2
-    total = sum(counts.values())
-    main = max(counts, key=counts.get) if counts else None  # type: ignore[arg-type]
-    dominant = main if main and counts[main] >= 0.6 * total else None
-    by_id = {a.id: a for a in actors}
-    for event in events:
-        here = event.place.country if event.place is not None and event.place.country else dominant
-        for ref in (event.source, event.target):
-            if ref is None or ref.country or ref.sector not in state_sectors or ref.code not in (None, ref.sector) or not here:
-                continue
-            ref.country, ref.code = here, f"{here}{ref.sector}"
-            actor = by_id.get(ref.actor)
-            if actor is not None and not actor.country:
-                actor.country, actor.code = here, f"{here}{actor.sector}"

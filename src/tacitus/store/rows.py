@@ -14,7 +14,7 @@ from typing import Any
 from tacitus.model import Actor, ActorRef, Document, Event, Mention, Place, Plover, Span, Statement
 from tacitus.store.geo import GEO_COLUMNS, geo_values, with_geo
 
-ACTOR_COLUMNS = ("doc_key", "ordinal", "actor_id", "name", "code", "country", "sector", "kind", "mentions")
+ACTOR_COLUMNS = ("doc_key", "ordinal", "actor_id", "name", "code", "country", "sector", "kind", "mentions", "country_from")
 
 _REF = ("actor", "text", "code", "country", "sector", "start", "end", "phrase_start", "phrase_end")
 
@@ -59,7 +59,7 @@ _MENTION_FIELDS = tuple(f.name for f in fields(Mention))  # dataclasses.asdict d
 
 def actor_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:
     return [
-        (key, n, a.id, a.name, a.code, a.country, a.sector, a.kind, json.dumps([{f: getattr(m, f) for f in _MENTION_FIELDS} for m in a.mentions], ensure_ascii=False))
+        (key, n, a.id, a.name, a.code, a.country, a.sector, a.kind, json.dumps([{f: getattr(m, f) for f in _MENTION_FIELDS} for m in a.mentions], ensure_ascii=False), a.country_from)
         for n, a in enumerate(doc.actors)
     ]
 
@@ -102,6 +102,7 @@ def rebuild_actor(row: dict[str, Any]) -> Actor:
     return Actor(
         id=row["actor_id"], name=row["name"], code=row["code"], country=row["country"], sector=row["sector"],
         kind=row["kind"], mentions=[Mention(**m) for m in json.loads(row["mentions"] or "[]")],
+        country_from=row.get("country_from"),
     )
 
 

@@ -165,6 +165,10 @@ MIGRATIONS: list[list[Step]] = [
     ],
     # 3 -> 4: places with coordinates (store/geo.py) and cross-article event clusters (store/clusters.py)
     GEO_STEP + CLUSTER_STEP,
+    # 4 -> 5: how an actor's country was found (text, sentence, dateline, document)
+    [
+        "ALTER TABLE actors ADD COLUMN country_from TEXT",
+    ],
 ]
 
 LATEST = len(MIGRATIONS)

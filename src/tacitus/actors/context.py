@@ -1,0 +1,160 @@
+"""Country from context: "the police", "the army", "prosecutors", "the cartel", "the president"
+in an article about Peru are Peruvian.
+
+After actors are resolved (and events found), every actor the text leaves without a country
+takes one from its context, as a reader does: a place or nationality in the sentence of one of
+its mentions (the article's main country first, when the sentence names it), else the dateline
+("AREQUIPA, Peru (Reuters) -"), else the country that dominates the article. The actor records
+how (`country_from`). An agentless passive of a state act ("were arrested in Arequipa") gets the
+police of the place as its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pycountry
+
+from tacitus.actors.casing import caseless
+from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
+from tacitus.document import CodingDoc
+from tacitus.model import ActorRef, Event
+
+# Who takes the country of the context: state bodies and office holders, parties, armed and
+# criminal groups, and named people and organisations the dictionaries do not know. Civilians,
+# supporters and activists, refugees, migrants, companies and international bodies may well come
+# from elsewhere.
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "INS", "SEP", "UAF", "CRM", "ELI"})
+# State acts whose agent goes without saying when the text leaves it out: arrests, detentions,
+# seizures, deportations are police acts of the place where they happen.
+POLICE_ACTS = ("173", "1711", "174")
+DOMINANT_SHARE = 0.5
+# "AREQUIPA, Peru (Reuters) -", "Lima, Peru —", "KYIV (AP) —"
+DATELINE = re.compile(r"^\s*([A-Z][\w .'-]{1,40}?)(?:,\s*([A-Z][\w .'-]{1,40}?))?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-—–:])\s")
+
+
+@dataclass
+class _Evidence:
+    """Countries named in each sentence (with their offsets) and in the whole document."""
+
+    by_sentence: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)
+
+
+def _national(code: str | None) -> bool:
+    return bool(code) and len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None or code == "XKX"
+
+
+def _evidence(doc: CodingDoc) -> _Evidence:
+    evidence = _Evidence()
+    seen: set[tuple[int, int]] = set()
+    for sentence in doc.sentences:
+        matches = doc.matches.get(id(sentence.doc))
+        if matches is None:
+            continue
+        found = evidence.by_sentence.setdefault(sentence.index, [])
+        for i in range(sentence.span.start, sentence.span.end):
+            match = matches.by_token.get(i)
+            if match is None or (sentence.index, match[0]) in seen:
+                continue
+            seen.add((sentence.index, match[0]))
+            start, _, entries = match
+            tok = sentence.doc[start]
+            if not (tok.text[:1].isupper() or caseless(sentence.doc)):
+                continue
+            country = next((e.country for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
+            if country is None:
+                continue
+            found.append((sentence.span_of(tok).start, country))
+            evidence.counts[country] += 1
+    for actor in doc.document.actors:
+        if actor.country_from == "text" and _national(actor.country):
+            for mention in actor.mentions:
+                evidence.by_sentence.setdefault(mention.sentence, []).append((mention.start, actor.country))
+            evidence.counts[actor.country] += len(actor.mentions)
+    return evidence
+
+
+def _dateline(text: str, lexicon: ActorLexicon) -> str | None:
+    match = DATELINE.match(text[:120])
+    if match is None:
+        return None
+    for part in reversed([p for p in match.groups() if p]):
+        for entry in lexicon.lookup(part.strip()):
+            if entry.kind in COUNTRY_KINDS and _national(entry.country):
+                return entry.country
+    return None
+
+
+def _dominant(counts: Counter) -> str | None:
+    if not counts:
+        return None
+    country, top = counts.most_common(1)[0]
+    total = sum(counts.values())
+    return country if top >= DOMINANT_SHARE * total and (top >= 2 or total == 1) else None
+
+
+def _in_sentence(found: list[tuple[int, str]], where: int, main: str | None) -> str | None:
+    """The article's main country if the sentence names it, else the nearest country named."""
+    if not found:
+        return None
+    if main is not None and any(country == main for _, country in found):
+        return main
+    return min(found, key=lambda item: abs(item[0] - where))[1]
+
+
+def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> None:
+    """Give every actor (and argument of `events`) the text leaves without a country one from
+    its context, recording how on the actor; countries the text gives are never changed."""
+    document = doc.document
+    for actor in document.actors:
+        if actor.country and actor.country_from is None:
+            actor.country_from = "text"
+    evidence = _evidence(doc)
+    dateline = _dateline(document.text, lexicon)
+    counts = evidence.counts.copy()
+    if dateline:
+        counts[dateline] += 2
+    main = _dominant(counts)
+    for actor in document.actors:
+        if actor.country or actor.kind == "country" or not (actor.sector in CONTEXT_SECTORS or actor.sector is None and actor.kind in ("person", "organisation")):
+            continue
+        country, how = None, None
+        for mention in actor.mentions:
+            country = _in_sentence(evidence.by_sentence.get(mention.sentence, []), mention.start, main)
+            if country:
+                how = "sentence"
+                break
+        if country is None and dateline:
+            country, how = dateline, "dateline"
+        if country is None and main:
+            country, how = main, "document"
+        if country is None:
+            continue
+        actor.country, actor.country_from = country, how
+        actor.code = f"{country}{actor.sector or ''}" if actor.code in (None, actor.sector) else actor.code
+    by_id = {a.id: a for a in document.actors}
+    for event in events:
+        for ref in (event.source, event.target):
+            actor = by_id.get(ref.actor) if ref is not None and ref.actor else None
+            if actor is not None and actor.country and not ref.country:
+                ref.country, ref.code = actor.country, actor.code if ref.code in (None, ref.sector) else ref.code
+        _agentless_police_act(event, evidence, main)
+
+
+def _agentless_police_act(event: Event, evidence: _Evidence, main: str | None) -> None:
+    """"Two men were arrested in Arequipa": the police of the place did it."""
+    if event.source is not None or not event.cameo.startswith(POLICE_ACTS) or not _passive(event):
+        return
+    country = event.place.country if event.place is not None and _national(event.place.country) else None
+    country = country or _in_sentence(evidence.by_sentence.get(event.sentence, []), event.trigger.start, main) or main
+    if country:
+        event.source = ActorRef(actor=None, text="", code=f"{country}COP", country=country, sector="COP")
+
+
+def _passive(event: Event) -> bool:
+    evidence = event.evidence.lower()
+    trigger = event.trigger.text.lower()
+    return bool(re.search(rf"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+)?{re.escape(trigger)}\b", evidence))

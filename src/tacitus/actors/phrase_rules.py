@@ -1,0 +1,67 @@
+"""Rules that read a person's office and a place's role off the words around them (used by
+coding.py): a title before an unknown name names a person, a title held on the day decides the
+sector, an international official acts for his organisation, and a town's name inside a longer
+name is no place ("Nancy" in "Nancy Tembo")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from tacitus.actors.casing import caseless
+from tacitus.actors.entries import Entry
+from tacitus.syntax import entity_of
+from tacitus.words import actor_words
+
+if TYPE_CHECKING:  # annotations only: coding.py imports this module
+    from tacitus.actors.coding import Coding, DocMatches, _Parts
+
+STATE_TITLE_SECTORS = actor_words().state_sectors  # offices a title gives: GOV, MIL, COP, JUD, LEG, SPY
+
+
+def inside_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """Is a town's name part of a longer name ("Nancy" in "Nancy Tembo", "Rama" in "Edi Rama",
+    "Rodriguez" in "Rosa Icela Rodriguez"): next to a name word no dictionary knows?"""
+    ent = entity_of(doc[start])
+    if ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end):
+        return True
+    matched = {i for s, e, _ in spans for i in range(s, e)}
+    for i in (start - 1, end):
+        if not 0 <= i < len(doc) or i in matched:
+            continue
+        tok = doc[i]
+        if i == tok.sent.start and tok.pos_ != "PROPN":
+            continue
+        if tok.is_alpha and not tok.is_stop and (tok.text[:1].isupper() if not caseless(doc) else tok.pos_ in ("PROPN", "NOUN")):
+            return True
+    return False
+
+
+def titled_name(doc: Doc, head: Token, title: tuple[Entry, int, int], matches: DocMatches) -> bool:
+    """Is `head` the end of a name right after a person's title ("President X Y") that the
+    dictionaries do not know? Lower-cased text has no PERSON entity to say so."""
+    entry, _, end = title
+    if not matches.is_person_noun(entry.name.split()[-1]) or not 0 < head.i - end + 1 <= 4:
+        return False
+    return all(t.is_alpha and not t.is_stop and t.i not in matches.by_token and t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc[end : head.i + 1])
+
+
+def title_decides(coding: Coding, parts: _Parts, former: bool, countries: list[str]) -> None:
+    """A known person whose dated role is unknown on the day (or who is only a notable then) takes
+    the office the phrase gives him ("Serbian President X"), never a fallback to ELI."""
+    titles = [e.sector for e, _, _ in parts.sectors if e.sector in STATE_TITLE_SECTORS]
+    if former or not titles or coding.country in ("IGO", "NGO") or any(e.sector in ("IGO", "NGO") for e, _, _ in parts.orgs):
+        return
+    country = countries[0] if len(countries) == 1 else coding.country
+    if coding.sector in (None, "ELI") or coding.sector not in STATE_TITLE_SECTORS or country != coding.country:
+        # A title held on the day of the text beats a table's older role ("Kosovo Prime Minister
+        # Albin Kurti" after years in opposition); its nationality beats a namesake's.
+        coding.sector, coding.country, coding.code = titles[-1], country, None
+
+
+def official_body(coding: Coding, parts: _Parts) -> Entry | None:
+    """The international organisation an official named with it acts for ("NATO Secretary
+    General X", "UN High Commissioner for Human Rights X"), whatever his nationality."""
+    bodies = [e for e, _, _ in parts.orgs if e.sector in ("IGO", "NGO")]
+    return bodies[-1] if bodies and coding.sector in (None, "ELI", "IGO", "NGO") else None

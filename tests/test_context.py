@@ -1,0 +1,71 @@
+"""Country from context (actors/context.py): sentence, dateline, the article's main country."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _actor(doc, text):
+    for actor in doc.actors:
+        if any(m.text.lower().endswith(text.lower()) for m in actor.mentions):
+            return actor
+    raise AssertionError(f"no actor {text!r}: {[(a.code, [m.text for m in a.mentions]) for a in doc.actors]}")
+
+
+PERU = (
+    "Peruvian authorities are struggling to contain extortion gangs in the north of the country. "
+    "In Trujillo, shopkeepers say they pay every week. "
+    "The police arrested four men on Tuesday after a raid on a house used by the gang. "
+    "Prosecutors accused the men of running the racket from prison. "
+    "The government of Peru has declared a state of emergency in several districts."
+)
+
+
+def test_state_bodies_take_the_country_of_the_article(coder):
+    doc = coder.code_text(PERU, date="2023-10-05")
+    police = _actor(doc, "The police")
+    assert police.country == "PER" and police.code == "PERCOP"
+    assert police.country_from in ("sentence", "document")
+    prosecutors = _actor(doc, "Prosecutors")
+    assert prosecutors.code == "PERJUD"
+    assert _actor(doc, "The government of Peru").country_from == "text"
+    for event in doc.events:
+        if event.source is not None and event.source.actor == police.id:
+            assert event.source.country == "PER"
+
+
+def test_the_sentence_beats_the_article(coder):
+    text = (
+        "Colombia's army has fought the ELN for decades. Colombian officials met in Bogota. "
+        "Across the border in Venezuela, soldiers detained two smugglers near Maracaibo."
+    )
+    doc = coder.code_text(text, date="2022-03-01")
+    soldiers = _actor(doc, "soldiers")
+    assert (soldiers.country, soldiers.country_from) == ("VEN", "sentence")
+
+
+def test_dateline(coder):
+    text = "KYIV (Reuters) - Air raid sirens sounded for hours overnight. The military said on Sunday it had shot down eleven drones."
+    doc = coder.code_text(text, date="2024-02-04")
+    military = _actor(doc, "The military")
+    assert (military.country, military.country_from) == ("UKR", "dateline")
+
+
+def test_agentless_arrest_is_the_police_of_the_place(coder):
+    text = "Three suspected gang members were arrested in Arequipa on Friday, according to a statement."
+    doc = coder.code_text(text, date="2023-06-02")
+    arrests = [e for e in doc.events if e.cameo.startswith("173")]
+    assert arrests, [(e.cameo, e.trigger.text) for e in doc.events]
+    assert arrests[0].source is not None and arrests[0].source.code == "PERCOP"
+
+
+def test_no_context_no_country(coder):
+    doc = coder.code_text("The police arrested four men on Tuesday after a raid.", date="2023-10-05")
+    police = _actor(doc, "The police")
+    assert police.country is None and police.country_from is None
+
+
+@pytest.mark.parametrize("text", ["the police arrested four men in lima on tuesday.", "THE POLICE ARRESTED FOUR MEN IN LIMA ON TUESDAY."])
+def test_context_in_caseless_text(coder, text):
+    doc = coder.code_text(text, date="2023-10-05")
+    assert _actor(doc, "police").country == "PER"
