@@ -19,7 +19,7 @@ from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
 from tacitus.events.lexicon import EventContext, EventLexicon
-from tacitus.events.places import place_of
+from tacitus.events.places import PLACE_PREPS, place_of
 from tacitus.model import ActorRef, Event, Plover
 from tacitus.ontology import Cameo, CameoCode
 from tacitus.qualify import event_date, is_negated, modality
@@ -108,6 +108,13 @@ def _is_modifier(tok: Token, trigger: Trigger) -> bool:
     return trigger.pattern.pos == "noun" and tok.head.i == trigger.token.i and tok.dep_ in ("amod", "compound", "nmod")
 
 
+def _not_the_place(tokens: list[Token]) -> list[Token]:
+    """"launched an offensive against Hamas in Rafah": where the act happens is no target when
+    another argument names whom it is against (the place is the event's place)."""
+    located = [t for t in tokens if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS]
+    return [t for t in tokens if t not in located] or tokens
+
+
 def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
     """(source, target) pairs of the trigger's actors; None when a required target is missing."""
     sources: list = [r for t in _source_tokens(trigger) for r in refs(doc, sentence, t) if r.actor or not _is_modifier(t, trigger)]
@@ -116,7 +123,7 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
         sources = [r for t in trigger.alt_sources for r in refs(doc, sentence, t) if r.actor][:1] or sources
     sources = sources or [None]
     # "on Tuesday", "for 40 years", "$2 million": times and amounts are no one
-    target_tokens = [t for t in trigger.targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
+    target_tokens = _not_the_place([t for t in trigger.targets if t.ent_type_ not in NOT_ACTOR_ENTITIES])
     alt_tokens = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
     targets = [r for t in target_tokens for r in refs(doc, sentence, t)]
     symmetric = _is_symmetric(code, sources)
