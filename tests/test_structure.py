@@ -22,7 +22,7 @@ KNOWN_LONG_FUNCTIONS = {"tacitus.corpus.run_corpus"}
 # Bottom first. Knowledge loaders and shared helpers, then the stages in pipeline order, then
 # what runs the pipeline. Every module under src/tacitus must be listed.
 LAYERS: list[set[str]] = [
-    {"tacitus.model", "tacitus.datafiles"},
+    {"tacitus.model", "tacitus.datafiles", "tacitus.language"},
     {"tacitus.ontology"},
     {"tacitus.words"},
     {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon"},
@@ -41,6 +41,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.places.stage", "tacitus.places"},  # stage: places
+    {"tacitus.lexcache", "tacitus.guard"},  # what the coder loads and runs the stages with
     {"tacitus.pipeline"},
     {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.query", "tacitus.cli", "tacitus",
      "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.cluster", "tacitus.show", "tacitus.framing", "tacitus.web"},

@@ -35,9 +35,15 @@ from tacitus.events.build import EventKnowledge, trigger_events
 from tacitus.events.dedupe import dedupe, numbered
 from tacitus.events.derived import derived_events
 from tacitus.events.extract import find_triggers
-from tacitus.events.lexicon import load_event_context, load_event_lexicon
+from tacitus.events.lexicon import (
+    EventContext,
+    EventLexicon,
+    load_event_context,
+    load_event_lexicon,
+)
 from tacitus.events.places import infer_countries
 from tacitus.guard import code_in_batches
+from tacitus.lexcache import compiled
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
@@ -70,13 +76,17 @@ class Coder:
     def __post_init__(self) -> None:
         load_all()  # every word list and code table, validated: a bad file fails here
         self.nlp = load_nlp()
-        self.actors = load_lexicon(self.actor_files, self.agent_files)
+        users = [(role, Path(p)) for role, files in (("actors", self.actor_files), ("agents", self.agent_files), ("patterns", self.pattern_files)) for p in files]
+        self.actors, events, context = compiled("lexicons", self._lexicons, users)
         self.matcher = self.actors.matcher(self.nlp)
-        events = load_event_lexicon(self.pattern_files)
-        self.knowledge = EventKnowledge(load_cameo(), events, load_event_context(), self.actors)
+        self.knowledge = EventKnowledge(load_cameo(), events, context, self.actors)
         self.speech = load_speech_lexicon()
         relevant = SentenceFilter.build(events, self.speech.cues, parse_all=self.parse_all)
         self.parser = Parser(self.nlp, relevant, batch_size=self.batch_size * 4)
+
+    def _lexicons(self) -> tuple[ActorLexicon, EventLexicon, EventContext]:
+        """The dictionaries and patterns, validated; cached between runs by `lexcache`."""
+        return load_lexicon(self.actor_files, self.agent_files), load_event_lexicon(self.pattern_files), load_event_context()
 
     def code_text(self, text: str, date: str | None = None, title: str = "", id: str = "") -> Document:
         return next(self.code_documents([Document(text=text, date=date, title=title, id=id)]))
