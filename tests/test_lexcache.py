@@ -69,3 +69,17 @@ def test_an_unwritable_cache_builds_in_memory(tmp_path):
     blocked.write_text("not a directory", encoding="utf-8")
     lexicon = compiled("lexicons", load_lexicon, folder=blocked / "cache")
     assert lexicon.lookup("iran")
+
+
+def test_the_matcher_from_cached_tokens_matches_what_the_lexicon_builds(coder, tmp_path):
+    from tacitus.lexcache import cached_tokens
+
+    text = ("Iranian police and the U.S. State Department said on Monday that Hamas and the "
+            "United Nations Security Council had met the Colombian army's commander in Bogota.")
+    doc = coder.nlp.make_doc(text)
+    plain = sorted(coder.actors.matcher(coder.nlp)(doc))
+    cold = cached_tokens(coder.nlp, coder.actors.matcher, folder=tmp_path)
+    warm = cached_tokens(coder.nlp, coder.actors.matcher, folder=tmp_path)
+    assert len(plain) >= 6
+    assert sorted(cold(doc)) == sorted(warm(doc)) == plain
+    assert len(list(tmp_path.glob("tokens-*.pickle"))) == 1

@@ -2,13 +2,15 @@
 and patterns costs about a second on every start, unpickling them a tenth of that.
 
     actors, events, context = compiled("lexicons", build, [("actors", path), ...])
+    matcher = cached_tokens(nlp, actors.matcher, [("actors", path), ...])
 
 The cache file lives in the gazetteer's cache directory (`$TACITUS_CACHE`, else
 `$XDG_CACHE_HOME/tacitus`, else `~/.cache/tacitus`) and is named by a sha256 of everything
 the objects are built from: the Python version, the source of every tacitus module (the
 package version included, and a changed loader or class never meets an old pickle), every
-shipped data file, and the names and bytes of the user's dictionary and pattern files. Anything changed means a new
-name, so a cache is never stale and never shared between versions. It is written to a
+shipped data file, the names and bytes of the user's dictionary and pattern files, and for
+the tokenized phrases of the PhraseMatcher the spaCy version and model. Anything changed
+means a new name, so a cache is never stale and never shared between versions. It is written to a
 temporary file and renamed into place (atomic: concurrent writers each write a whole file and
 the last rename wins); an unreadable or unwritable cache just means building in memory. The
 warnings the build logged (a skipped dictionary line) are stored with the objects and logged
@@ -75,23 +77,47 @@ def _build(build: Callable[[], T]) -> tuple[T, list[tuple[str, int, str]]]:
         root.removeHandler(recorder)
 
 
-def compiled(name: str, build: Callable[[], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None) -> T:
+def _path(name: str, inputs: Iterable[Path | tuple[str, Path]], salt: str, folder: Path | None) -> Path:
+    return (folder or cache_dir()) / f"{name}-{cache_key(name + salt, inputs)[:32]}.pickle"
+
+
+def compiled(name: str, build: Callable[[], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None, salt: str = "") -> T:
     """`build()`'s result, from the cache when this exact build was made before; otherwise built,
-    stored and returned. Errors of `build` (a bad dictionary) propagate and nothing is stored."""
-    folder = folder or cache_dir()
-    path = folder / f"{name}-{cache_key(name, inputs)[:32]}.pickle"
-    try:
-        with path.open("rb") as handle:
-            value, records = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+    stored and returned. Errors of `build` (a bad dictionary) propagate and nothing is stored.
+    `salt`: what else the result depends on (a spaCy model)."""
+    path = _path(name, list(inputs), salt, folder)
+    found = _load(path)
+    if found is None:
         value, records = _build(build)
         _store(path, name, (value, records))
         return value
-    with contextlib.suppress(OSError):
-        os.utime(path)  # in use: kept by the clean-up of old builds
+    value, records = found
     for logger, level, message in records:
         logging.getLogger(logger).log(level, message)
     return value
+
+
+def cached_tokens(nlp: Any, use: Callable[[Tokenized], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None) -> T:
+    """`use(Tokenized(...))` with the tokenization cached for this model and these inputs; the
+    tokenization is stored again when `use` asked for forms it did not hold."""
+    path = _path("tokens", list(inputs), model_id(nlp), folder)
+    found = _load(path)
+    tokenized = Tokenized(nlp, found[0] if found else None)
+    value = use(tokenized)
+    if tokenized.missed:
+        _store(path, "tokens", (tokenized.forms, []))
+    return value
+
+
+def _load(path: Path) -> tuple[Any, list[tuple[str, int, str]]] | None:
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # in use: kept by the clean-up of old builds
+    return found
 
 
 def _store(path: Path, name: str, payload: Any) -> None:
@@ -114,3 +140,32 @@ def _store(path: Path, name: str, payload: Any) -> None:
                 old.unlink()
         except OSError:  # removed by another process meanwhile
             continue
+
+
+class Tokenized:
+    """Stands in for the spaCy pipeline while a lexicon builds its PhraseMatcher (the lexicon
+    calls `nlp.make_doc(form)` for each of ~11,000 surface forms, about half a second of a
+    start): `make_doc` returns the form's lower-cased token hashes, read from `forms` (the
+    cached tokenization), which a PhraseMatcher on LOWER takes in place of a Doc. A form not
+    in `forms` is tokenized for real and remembered, so `forms` is what to cache next time."""
+
+    def __init__(self, nlp: Any, forms: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.nlp, self.vocab = nlp, nlp.vocab
+        self.forms = dict(forms or {})
+        self.missed = 0
+
+    def make_doc(self, text: str) -> Any:
+        words = self.forms.get(text)
+        if words is None:
+            self.missed += 1
+            doc = self.nlp.make_doc(text)
+            self.forms[text] = tuple(t.lower_ for t in doc)
+            return doc
+        return [self.vocab.strings.add(w) for w in words]
+
+
+def model_id(nlp: Any) -> str:
+    """The spaCy version and model a tokenization was made with (part of its cache key)."""
+    import spacy
+
+    return f"spacy{spacy.__version__}-{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

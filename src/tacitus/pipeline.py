@@ -43,7 +43,7 @@ from tacitus.events.lexicon import (
 )
 from tacitus.events.places import infer_countries
 from tacitus.guard import code_in_batches
-from tacitus.lexcache import compiled
+from tacitus.lexcache import cached_tokens, compiled
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
@@ -78,7 +78,8 @@ class Coder:
         self.nlp = load_nlp()
         users = [(role, Path(p)) for role, files in (("actors", self.actor_files), ("agents", self.agent_files), ("patterns", self.pattern_files)) for p in files]
         self.actors, events, context = compiled("lexicons", self._lexicons, users)
-        self.matcher = self.actors.matcher(self.nlp)
+        # the matcher's ~11,000 phrases are tokenized once and cached with the lexicons
+        self.matcher = cached_tokens(self.nlp, self.actors.matcher, users)
         self.knowledge = EventKnowledge(load_cameo(), events, context, self.actors)
         self.speech = load_speech_lexicon()
         relevant = SentenceFilter.build(events, self.speech.cues, parse_all=self.parse_all)
