@@ -34,3 +34,18 @@ def test_sentence_filter_reads_word_forms(coder):
     assert relevant(doc("Troops struck rebel positions overnight."))  # irregular "struck" -> strike
     assert relevant(doc("According to the mayor, the bridge is safe."))
     assert not relevant(doc("The harvest was good this year."))
+
+
+def test_kept_sentences_are_not_tokenized_twice_unless_split_inside_a_word(coder):
+    from tacitus.parse import _joined
+
+    text = "Rain fell on Lima.\n\nPeru's army  deployed troops on Monday. Prices rose.  Chile protested."
+    sentences = [s for _, s in coder.parser.sentences(text)]
+    chosen = [sentences[1], sentences[3]]
+    joined = _joined(coder.nlp, chosen)
+    again = coder.nlp.make_doc(" ".join(s.text for s in chosen))
+    assert joined is not None and joined.text == again.text
+    assert [(t.text, t.whitespace_) for t in joined] == [(t.text, t.whitespace_) for t in again]
+    # the opening quote after `said.` starts the next sentence inside one chunk: tokenized anew
+    quoted = [s for _, s in coder.parser.sentences('Iran protested, the minister said."We will answer," he added.')]
+    assert len(quoted) == 2 and _joined(coder.nlp, quoted[1:]) is None

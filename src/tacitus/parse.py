@@ -109,7 +109,7 @@ class Parser:
                 places[index] = (start, position)
                 parts.append(sentence.text)
                 position += len(sentence.text) + 1
-            doc = self.nlp.make_doc(" ".join(parts))
+            doc = _joined(self.nlp, [sentence for _, _, sentence in group]) or self.nlp.make_doc(" ".join(parts))
             starts = {start for _, start in places.values()}
             for tok in doc:
                 tok.is_sent_start = tok.idx in starts
@@ -154,6 +154,28 @@ class Parser:
                     result.append(ParsedSentence(n, begin, alone[:], False, begin))
             out.append(result)
         return out
+
+
+def _joined(nlp: Language, sentences: list[Span]) -> Doc | None:
+    """The sentences joined by spaces as one Doc, from the tokens they already have (the
+    tokenizer ran on the whole text once). The tokenizer reads whitespace-separated chunks one
+    by one, so re-tokenizing gives these very tokens when every sentence starts and ends at
+    whitespace; otherwise (a sentence split inside a chunk, as in `said."The`) None, and the
+    caller tokenizes the joined text as before."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for sentence in sentences:
+        doc, start, end = sentence.doc, sentence.start, sentence.end
+        if (start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space) or (
+            end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_space
+        ):
+            return None
+        for tok in sentence:
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+        spaces[-1] = True
+    spaces[-1] = False
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def _arrays(doc: Doc) -> dict:
