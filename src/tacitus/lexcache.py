@@ -85,7 +85,10 @@ def compiled(name: str, build: Callable[[], T], inputs: Iterable[Path | tuple[st
     """`build()`'s result, from the cache when this exact build was made before; otherwise built,
     stored and returned. Errors of `build` (a bad dictionary) propagate and nothing is stored.
     `salt`: what else the result depends on (a spaCy model)."""
-    path = _path(name, list(inputs), salt, folder)
+    try:
+        path = _path(name, list(inputs), salt, folder)
+    except OSError:  # an unreadable user file: the loader says so, in its words
+        return build()
     found = _load(path)
     if found is None:
         value, records = _build(build)
@@ -100,11 +103,14 @@ def compiled(name: str, build: Callable[[], T], inputs: Iterable[Path | tuple[st
 def cached_tokens(nlp: Any, use: Callable[[Tokenized], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None) -> T:
     """`use(Tokenized(...))` with the tokenization cached for this model and these inputs; the
     tokenization is stored again when `use` asked for forms it did not hold."""
-    path = _path("tokens", list(inputs), model_id(nlp), folder)
-    found = _load(path)
+    try:
+        path: Path | None = _path("tokens", list(inputs), model_id(nlp), folder)
+    except OSError:
+        path = None
+    found = _load(path) if path else None
     tokenized = Tokenized(nlp, found[0] if found else None)
     value = use(tokenized)
-    if tokenized.missed:
+    if tokenized.missed and path:
         _store(path, "tokens", (tokenized.forms, []))
     return value
 
