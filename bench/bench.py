@@ -110,6 +110,7 @@ def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
     for _ in range(repeat):
         for name, command in commands.items():
             runs[name].append(process(command))
+            print(f"bench: {name} {runs[name][-1]['wall']:.1f} s", file=sys.stderr, flush=True)
     return {
         name: {"wall_s": round(statistics.median(r["wall"] for r in rs), 2), "cpu_s": round(statistics.median(r["cpu"] for r in rs), 2),
                "peak_rss_mb": round(max(r["rss_mb"] for r in rs), 1), "runs": len(rs)}
