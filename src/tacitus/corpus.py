@@ -4,24 +4,20 @@
 
 The parent reads the input lazily, decides for each document whether it is new, already
 stored, a repeat of an id, a duplicate of a stored text or a broken record, and keeps a
-bounded number of chunks in flight to worker processes (each builds one `Coder`). Results are
+bounded number of chunks in flight to worker processes (`workers.py`: each builds one `Coder`). Results are
 written in input order by the parent alone, one transaction per chunk, each document together
 with its status: stop the run at any moment and the same command finishes the job.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import signal
 import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -31,10 +27,8 @@ from tacitus.store import Backend, Record, open_store, save, status_counts
 from tacitus.store.clusters import update_clusters
 from tacitus.store.neardup import NearDuplicates
 from tacitus.store.write import document_key, originals, stored_keys, text_hash
-
-CHUNK_SIZE = 32  # documents per chunk: one spaCy batch in a worker, one transaction in the store
-IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker: keeps every core busy, memory bounded
-
+from tacitus.workers import CHUNK_SIZE, IN_FLIGHT_PER_WORKER, InProcess, Pool, default_workers
+from tacitus.workers import code_chunk as code_chunk  # used by cluster.py
 
 # --- input --------------------------------------------------------------------------------
 
@@ -63,87 +57,6 @@ def count_records(paths: Iterable[str | Path]) -> int | None:
             except OSError:
                 total += 1
     return total
-
-
-# --- coding, in a worker or in-process ----------------------------------------------------
-
-_WORKER_CODER: Any = None
-
-
-def code_chunk(coder: Any, docs: list[Document]) -> list[Document]:
-    """Code a chunk; if the chunk as a whole fails, code its documents one by one so that only
-    the document at fault is rejected."""
-    try:
-        return list(coder.code_documents(docs))
-    except Exception:
-        out = []
-        for doc in docs:
-            doc.errors, doc.actors, doc.events, doc.statements = [], [], [], []
-            try:
-                out.extend(coder.code_documents([doc]))
-            except Exception as err:
-                doc.errors = [f"{doc.id}: coding failed ({type(err).__name__}: {err})"]
-                doc.actors, doc.events, doc.statements = [], [], []
-                out.append(doc)
-        return out
-
-
-def _init_worker(options: dict[str, Any]) -> None:
-    """Runs once in each worker: Ctrl-C is the parent's to handle; load spaCy and the lexicons."""
-    global _WORKER_CODER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logging.getLogger("tacitus.dictionaries").setLevel(logging.ERROR)  # the parent has warned
-    from tacitus.pipeline import Coder
-
-    _WORKER_CODER = Coder(**options)
-
-
-def _code_in_worker(docs: list[Document]) -> list[Document]:
-    coded = code_chunk(_WORKER_CODER, docs)
-    for doc in coded:
-        doc.text = ""  # the store keeps no text: do not send it back
-    return coded
-
-
-class _InProcess:
-    """The executor interface for --workers 1: code right away, in this process. The Coder is
-    built on first use, so a run with nothing left to code starts at once."""
-
-    def __init__(self, coder: Any, options: dict[str, Any]):
-        self.coder = coder
-        self.options = options
-
-    def submit(self, docs: list[Document]) -> Future[list[Document]]:
-        if self.coder is None:
-            from tacitus.pipeline import Coder
-
-            self.coder = Coder(**self.options)
-        future: Future[list[Document]] = Future()
-        future.set_result(code_chunk(self.coder, docs))
-        return future
-
-    def shutdown(self, wait: bool = True) -> None:
-        pass
-
-
-class _Pool:
-    """N processes (spawned: each imports spaCy cleanly), each with its own Coder."""
-
-    def __init__(self, workers: int, options: dict[str, Any]):
-        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker, initargs=(options,))
-
-    def submit(self, docs: list[Document]) -> Future[list[Document]]:
-        return self.executor.submit(_code_in_worker, docs)
-
-    def shutdown(self, wait: bool = True) -> None:
-        self.executor.shutdown(wait=wait, cancel_futures=True)
-
-
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 # --- the run --------------------------------------------------------------------------------
@@ -305,7 +218,7 @@ def run_corpus(
         load_lexicon(options.get("actor_files", ()), options.get("agent_files", ()))
     backend = open_store(db)
     run = _Run(backend, recode, stats)
-    executor = _InProcess(coder, options) if workers == 1 else _Pool(workers, options)
+    executor = InProcess(coder, options) if workers == 1 else Pool(workers, options)
     if reporter:
         reporter.start(stats)
     in_flight: deque[_Chunk] = deque()

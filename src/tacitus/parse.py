@@ -109,11 +109,8 @@ class Parser:
                 places[index] = (start, position)
                 parts.append(sentence.text)
                 position += len(sentence.text) + 1
-            doc = self.nlp.make_doc(" ".join(parts))
-            starts = {start for _, start in places.values()}
-            for tok in doc:
-                tok.is_sent_start = tok.idx in starts
-            out.append((doc, places))
+            tokens = _joined([sentence for _, _, sentence in group]) or _tokens(self.nlp.make_doc(" ".join(parts)))
+            out.append((_doc(self.nlp, tokens, {start for _, start in places.values()}), places))
         return out
 
     def parse(self, texts: Iterable[tuple[str, str]]) -> list[list[ParsedSentence]]:
@@ -154,6 +151,53 @@ class Parser:
                     result.append(ParsedSentence(n, begin, alone[:], False, begin))
             out.append(result)
         return out
+
+
+Tokens = tuple[list[str], list[bool], list[int]]  # words, spaces and NORMs of a Doc to be
+
+
+def _joined(sentences: list[Span]) -> Tokens | None:
+    """The tokens of the sentences joined by spaces, from the tokens they already have (the
+    tokenizer ran on the whole text once). The tokenizer reads whitespace-separated chunks one
+    by one, so re-tokenizing would give these very tokens when every sentence starts and ends
+    at whitespace; otherwise (a sentence split inside a chunk, as in `said."The`) None, and the
+    caller tokenizes the joined text as before."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    norms: list[int] = []
+    for sentence in sentences:
+        doc, start, end = sentence.doc, sentence.start, sentence.end
+        if (start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space) or (
+            end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_space
+        ):
+            return None
+        more = _tokens(sentence)
+        words += more[0]
+        spaces += more[1]
+        norms += more[2]
+        spaces[-1] = True
+    spaces[-1] = False
+    return words, spaces, norms
+
+
+def _tokens(tokens: Doc | Span) -> Tokens:
+    # NORM too: a tokenizer exception sets it on the token ("n't" -> "not", "Jan." -> "January")
+    return [t.text for t in tokens], [bool(t.whitespace_) for t in tokens], [t.norm for t in tokens]
+
+
+def _doc(nlp: Language, tokens: Tokens, starts: set[int]) -> Doc:
+    """A Doc of these tokens, its sentences starting at the characters `starts` (set when the
+    Doc is made: setting `is_sent_start` token by token costs a scan of the Doc each)."""
+    words, spaces, norms = tokens
+    sent_starts, position = [], 0
+    for word, space in zip(words, spaces, strict=True):
+        sent_starts.append(position in starts)
+        position += len(word) + space
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    for tok, norm in zip(doc, norms, strict=True):
+        if tok.norm != norm:
+            tok.norm_ = nlp.vocab.strings[norm]
+    return doc
 
 
 def _arrays(doc: Doc) -> dict:

@@ -8,8 +8,7 @@
                 events/build.py     events between the resolved actors, qualified
     derived     events/derived.py   refusals, commitments, announcements, evaluations
     dedupe      events/dedupe.py    one event per trigger, code and dyad; numbered
-    context     actors/context.py   countries of actors the text leaves without one (sentence,
-                                    dateline, document), with how they were found
+    context     actors/context.py   countries the text leaves open: sentence, dateline, document
     places      places/             places of events and actors, with coordinates
 
     coder = Coder()                         # loads spaCy and every lexicon once
@@ -38,8 +37,9 @@ from tacitus.events.build import EventKnowledge, trigger_events
 from tacitus.events.dedupe import dedupe, numbered
 from tacitus.events.derived import derived_events
 from tacitus.events.extract import find_triggers
-from tacitus.events.lexicon import load_event_context, load_event_lexicon
+from tacitus.events.lexicon import EventContext, EventLexicon, load_event_context, load_event_lexicon
 from tacitus.guard import code_in_batches
+from tacitus.lexcache import cached_tokens, compiled
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
@@ -77,13 +77,18 @@ class Coder:
     def __post_init__(self) -> None:
         load_all()  # every word list and code table, validated: a bad file fails here
         self.nlp = load_nlp()
-        self.actors = load_lexicon(self.actor_files, self.agent_files)
-        self.matcher = self.actors.matcher(self.nlp)
-        events = load_event_lexicon(self.pattern_files)
-        self.knowledge = EventKnowledge(load_cameo(), events, load_event_context(), self.actors)
+        users = [(role, Path(p)) for role, files in (("actors", self.actor_files), ("agents", self.agent_files), ("patterns", self.pattern_files)) for p in files]
+        self.actors, events, context = compiled("lexicons", self._lexicons, users)
+        # the matcher's ~11,000 phrases are tokenized once and cached with the lexicons
+        self.matcher = cached_tokens(self.nlp, self.actors.matcher, users)
+        self.knowledge = EventKnowledge(load_cameo(), events, context, self.actors)
         self.speech = load_speech_lexicon()
         relevant = SentenceFilter.build(events, relevant_words(self.speech), parse_all=self.parse_all)
         self.parser = Parser(self.nlp, relevant, batch_size=self.batch_size * 4)
+
+    def _lexicons(self) -> tuple[ActorLexicon, EventLexicon, EventContext]:
+        """The dictionaries and patterns, validated; cached between runs by `lexcache`."""
+        return load_lexicon(self.actor_files, self.agent_files), load_event_lexicon(self.pattern_files), load_event_context()
 
     def code_text(self, text: str, date: str | None = None, title: str = "", id: str = "") -> Document:
         return next(self.code_documents([Document(text=text, date=date, title=title, id=id)]))
