@@ -37,7 +37,12 @@ from tacitus.events.build import EventKnowledge, trigger_events
 from tacitus.events.dedupe import dedupe, numbered
 from tacitus.events.derived import derived_events
 from tacitus.events.extract import find_triggers
-from tacitus.events.lexicon import EventContext, EventLexicon, load_event_context, load_event_lexicon
+from tacitus.events.lexicon import (
+    EventContext,
+    EventLexicon,
+    load_event_context,
+    load_event_lexicon,
+)
 from tacitus.guard import code_in_batches
 from tacitus.lexcache import cached_tokens, compiled
 from tacitus.model import Document
@@ -59,8 +64,7 @@ from tacitus.words import load_all
 class Coder:
     """Everything needed to code text: the spaCy pipeline and the lexicons, loaded once.
 
-    `parse_all=True` parses every sentence (slower; the default parses only sentences that can
-    hold an event or a statement)."""
+    `parse_all=True` parses every sentence (default: only those that can hold an event or statement)."""
 
     actor_files: tuple[Path, ...] = ()
     agent_files: tuple[Path, ...] = ()
