@@ -46,7 +46,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.places.stage", "tacitus.places"},  # stage: places
     {"tacitus.lexcache", "tacitus.guard"},  # what the coder loads and runs the stages with
     {"tacitus.pipeline"},
-    {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.workers", "tacitus.query", "tacitus.cli", "tacitus",
+    {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.workers", "tacitus.query", "tacitus.cli", "tacitus.cli_store", "tacitus",
      "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.show", "tacitus.framing", "tacitus.web",
      "tacitus.cluster", "tacitus.cluster.partitions", "tacitus.cluster.worker", "tacitus.cluster.run"},  # `tacitus run --dask`
 ]
