@@ -213,6 +213,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for"):
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be" and head.head.pos_ in ("AUX", "VERB"):
+        return subjects_of(head.head)  # "X has been in talks with Y": X takes part
     return []
 
 
