@@ -64,7 +64,7 @@ class _VerbFacts:
         # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
         particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
         objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
-        objects += [content_head(o) for o in objects]
+        objects += [content_head(o) for o in objects] + _predicate_nouns(tok)
         return cls(
             particles=particles,
             object_words={w for o in objects for w in (o.lemma_.lower(), o.lower_)},
@@ -107,6 +107,11 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
     return score + 2 * bool(pattern.particle), trigger
 
 
+def _predicate_nouns(tok: Token) -> list[Token]:
+    """The object predicate of "took X hostage", "held X captive" (parsed oprd, or as a clause)."""
+    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
+
+
 def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     """A pattern with an object word ("impose sanctions"): the object must be there; the target
     is a prepositional object, the indirect object or the object's possessor."""
@@ -117,6 +122,12 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     # "sent two planeloads of medical supplies": the object is what the quantity is of
     objects = objects + [content_head(o) for o in objects if content_head(o).i != o.i]
     hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+    predicate = [o for o in _predicate_nouns(tok) if o.lemma_.lower() in pattern.object] if not hit else []
+    if predicate:
+        # "took three guards hostage": the predicate noun is the pattern's word, the object its target
+        trigger.consumed.append(predicate[0])
+        trigger.targets = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
+        return 10 + bool(trigger.targets)
     if not hit:
         return None
     trigger.consumed.append(hit[0])
