@@ -96,6 +96,10 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
     if score is None:
         return None
     trigger.sources = subjects_of(tok)
+    between = prep_objects(tok, ("between",)) if passive and not trigger.sources else []
+    if len(between) >= 2:
+        # "the agreement was struck between X and Y", "talks were held between X and Y": the parties
+        trigger.sources, trigger.targets = between[:1], between[1:]
     if not pattern.no_target:
         anchor = trigger.complement or (trigger.consumed[0] if trigger.consumed else tok)
         # "released two French tourists": with an object pattern the object itself may be the target.
