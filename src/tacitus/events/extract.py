@@ -209,6 +209,8 @@ def _noun_sources(tok: Token) -> list[Token]:
     object of ("Israel launched strikes"); in that order of preference."""
     sources = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)]
     sources += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in children(c, ("pobj",)) for t in expand(o)]
+    # "surveillance carried out by US agents", "raids conducted by the army": a light verb's agent
+    sources += [t for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS for a in children(c, ("agent",)) for o in children(a, ("pobj",)) for t in expand(o)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     return sources + modifiers + _governing_subjects(tok)
 
