@@ -87,3 +87,17 @@ def test_object_classes_expand_and_unknown_classes_fail():
     assert {"troop", "police"} <= pattern.object
     with pytest.raises(PatternError, match="unknown object class"):
         load_patterns([("t.yaml", '- {code: "154", verb: send, object: ["@armies"]}\n')])
+
+
+def test_implied_sources_are_validated_and_matched_by_prefix():
+    import pytest
+
+    from tacitus.events.lexicon import PatternError, load_event_context
+
+    context = load_event_context("implied_source:\n  - {codes: ['173'], sector: COP}\n")
+    assert context.implied_source("173") == "COP"
+    assert context.implied_source("190") is None
+    with pytest.raises(PatternError):
+        load_event_context("implied_source:\n  - {codes: ['999'], sector: COP}\n")
+    with pytest.raises(PatternError):
+        load_event_context("implied_source:\n  - {codes: ['173'], sector: police}\n")

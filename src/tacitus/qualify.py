@@ -148,6 +148,8 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
                 return "future"  # "is set to host", "is due to visit", "is scheduled to meet"
             if lemma == "be" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux"):
                 return "future"
+            if tok.lower_ == "going" and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+                return "future"  # "they are going to be detained": the parse heads it by "going"
         if any(c.lower_ == "going" for c in tok.children) and tok.dep_ == "xcomp":
             return "future"
     if sentence.text.rstrip().rstrip("\"”'").endswith("?") and trigger.sent.root in chain:

@@ -145,12 +145,17 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
 
 
 def _agentless_police_act(event: Event, evidence: _Evidence, main: str | None) -> None:
-    """"Two men were arrested in Arequipa": the police of the place did it."""
-    if event.source is not None or not event.cameo.startswith(POLICE_ACTS) or not _passive(event):
+    """"Two men were arrested in Arequipa": the police of the place did it. A source that is a
+    state sector alone (events/build.py gives agentless state acts one) takes the same country."""
+    source = event.source
+    implied = source is not None and source.actor is None and not source.country and bool(source.sector) and source.code == source.sector
+    if not implied and (source is not None or not event.cameo.startswith(POLICE_ACTS) or not _passive(event)):
         return
     country = event.place.country if event.place is not None and _national(event.place.country) else None
     country = country or _in_sentence(evidence.by_sentence.get(event.sentence, []), event.trigger.start, main) or main
-    if country:
+    if country and implied:
+        source.country, source.code = country, f"{country}{source.sector}"
+    elif country:
         event.source = ActorRef(actor=None, text="", code=f"{country}COP", country=country, sector="COP")
 
 

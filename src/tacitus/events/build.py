@@ -115,13 +115,25 @@ def _not_the_place(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t not in located] or tokens
 
 
-def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
+def _implied_source(trigger: Trigger, code: CameoCode, context: EventContext) -> ActorRef | None:
+    """"He was arrested", "the arrest of X": an agentless state act (a passive verb or a noun
+    with no one named) is done by the state sector data/event_context.yaml names for its code;
+    the source is that sector alone, whose country the places stage may supply."""
+    tok = trigger.token
+    # a noun names whom it befell ("the arrest of X", "his detention"), not "any detention"
+    named = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    agentless = named if trigger.pattern.pos == "noun" else any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    sector = context.implied_source(code.code) if agentless and not any(c.dep_ == "agent" for c in tok.children) else None
+    return ActorRef(actor=None, text="", code=sector, country=None, sector=sector) if sector else None
+
+
+def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, context: EventContext) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
     """(source, target) pairs of the trigger's actors; None when a required target is missing."""
     sources: list = [r for t in _source_tokens(trigger) for r in refs(doc, sentence, t) if r.actor or not _is_modifier(t, trigger)]
     if not any(r.actor for r in sources) and trigger.alt_sources:
         # "Israel launched a ground offensive": the light verb's subject
         sources = [r for t in trigger.alt_sources for r in refs(doc, sentence, t) if r.actor][:1] or sources
-    sources = sources or [None]
+    sources = sources or [_implied_source(trigger, code, context)]
     # "on Tuesday", "for 40 years", "$2 million": times and amounts are no one
     target_tokens = _not_the_place([t for t in trigger.targets if t.ent_type_ not in NOT_ACTOR_ENTITIES])
     alt_tokens = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
@@ -151,7 +163,7 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
         if sense.code is None:
             return []  # sport, business, metaphor: another sense of the word
         code = knowledge.cameo[sense.code]
-    pairs = _pairs(doc, sentence, trigger, code)
+    pairs = _pairs(doc, sentence, trigger, code, knowledge.context)
     if pairs is None:
         return []
     tok, span = trigger.token, sentence.span

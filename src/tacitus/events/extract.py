@@ -64,7 +64,7 @@ class _VerbFacts:
         # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
         particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
         objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
-        objects += [content_head(o) for o in objects]
+        objects += [content_head(o) for o in objects] + _predicate_nouns(tok)
         return cls(
             particles=particles,
             object_words={w for o in objects for w in (o.lemma_.lower(), o.lower_)},
@@ -96,6 +96,10 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
     if score is None:
         return None
     trigger.sources = subjects_of(tok)
+    between = prep_objects(tok, ("between",)) if passive and not trigger.sources else []
+    if len(between) >= 2:
+        # "the agreement was struck between X and Y", "talks were held between X and Y": the parties
+        trigger.sources, trigger.targets = between[:1], between[1:]
     if not pattern.no_target:
         anchor = trigger.complement or (trigger.consumed[0] if trigger.consumed else tok)
         # "released two French tourists": with an object pattern the object itself may be the target.
@@ -105,6 +109,11 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         object_preps = [t for o in children(tok, OBJECT_DEPS) if o.i != anchor.i for t in prep_objects(o, FALLBACK_PREPS)] if pattern.code[:2] in REQUEST_ROOTS else []
         trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps
     return score + 2 * bool(pattern.particle), trigger
+
+
+def _predicate_nouns(tok: Token) -> list[Token]:
+    """The object predicate of "took X hostage", "held X captive" (parsed oprd, or as a clause)."""
+    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
 
 
 def _object_targets(trigger: Trigger, passive: bool) -> int | None:
@@ -117,6 +126,12 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     # "sent two planeloads of medical supplies": the object is what the quantity is of
     objects = objects + [content_head(o) for o in objects if content_head(o).i != o.i]
     hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+    predicate = [o for o in _predicate_nouns(tok) if o.lemma_.lower() in pattern.object] if not hit else []
+    if predicate:
+        # "took three guards hostage": the predicate noun is the pattern's word, the object its target
+        trigger.consumed.append(predicate[0])
+        trigger.targets = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
+        return 10 + bool(trigger.targets)
     if not hit:
         return None
     trigger.consumed.append(hit[0])
@@ -194,6 +209,8 @@ def _noun_sources(tok: Token) -> list[Token]:
     object of ("Israel launched strikes"); in that order of preference."""
     sources = [t for c in tok.children if c.dep_ == "poss" for t in expand(c)]
     sources += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "by" for o in children(c, ("pobj",)) for t in expand(o)]
+    # "surveillance carried out by US agents", "raids conducted by the army": a light verb's agent
+    sources += [t for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS for a in children(c, ("agent",)) for o in children(a, ("pobj",)) for t in expand(o)]
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i and c.pos_ in ("ADJ", "PROPN", "NOUN")]
     return sources + modifiers + _governing_subjects(tok)
 
@@ -213,6 +230,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for"):
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
+    if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be" and head.head.pos_ in ("AUX", "VERB"):
+        return subjects_of(head.head)  # "X has been in talks with Y": X takes part
     return []
 
 

@@ -206,6 +206,12 @@ class EventContext:
     inanimate: frozenset[str]
     refinements: tuple[Refinement, ...]
     senses: tuple[Sense, ...] = ()
+    # CAMEO code -> state sector that does it when the text names no one ("was arrested")
+    implied_sources: tuple[tuple[str, str], ...] = ()
+
+    def implied_source(self, code: str) -> str | None:
+        """The state sector an agentless act of this code implies, if any."""
+        return next((sector for prefix, sector in self.implied_sources if code.startswith(prefix)), None)
 
     def sense(self, root: str, lemma: str, found: dict[str, set[str]]) -> Sense | None:
         """The first sense rule that applies to a trigger; `found` maps each scope to its words."""
@@ -240,7 +246,20 @@ def load_event_context(text: str | None = None, cameo: Cameo | None = None) -> E
                 mode=item.get("mode"),
             )
         )
-    return EventContext(inanimate=inanimate, refinements=tuple(rules), senses=_senses(data.get("senses"), cameo))
+    return EventContext(inanimate=inanimate, refinements=tuple(rules), senses=_senses(data.get("senses"), cameo), implied_sources=_implied(data.get("implied_source"), cameo))
+
+
+def _implied(items: object, cameo: Cameo) -> tuple[tuple[str, str], ...]:
+    out = []
+    for number, item in enumerate(items or [], start=1):
+        where = f"event_context.yaml#implied_source{number}"
+        if not isinstance(item, dict) or not isinstance(item.get("sector"), str) or not item["sector"].isupper():
+            raise PatternError(f"{where}: needs an upper-case `sector`")
+        for code in _words(item.get("codes"), "codes", where):
+            if code not in cameo:
+                raise PatternError(f"{where}: {code!r} is not a CAMEO code")
+            out.append((code, item["sector"]))
+    return tuple(out)
 
 
 def _senses(items: object, cameo: Cameo) -> tuple[Sense, ...]:
