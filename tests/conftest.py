@@ -33,3 +33,9 @@ def prepared(coder):
         return coder.prepare(document, sentences)
 
     return run
+
+
+def logged(caplog) -> list[str]:
+    """The messages caplog captured, each record once: pytest ≥ 9.2 hands a record to both the
+    named logger's capture handler and the root's when the logger propagates."""
+    return [r.getMessage() for r in {id(r): r for r in caplog.records}.values()]

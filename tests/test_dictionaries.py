@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import logged
 from tacitus.actors.lexicon import (
     ActorLexicon,
     load_lexicon,
@@ -52,7 +53,7 @@ def test_unreadable_lines_warn_once_with_a_summary(caplog, monkeypatch):
     monkeypatch.setattr(logging.getLogger("tacitus"), "propagate", True)  # a CLI run in this session turned it off
     with caplog.at_level(logging.WARNING, logger="tacitus.dictionaries"):
         load_lexicon(actors=[DATA / "date_forms.actors.txt"])
-    messages = [r.getMessage() for r in caplog.records]
+    messages = logged(caplog)
     assert len(messages) == 5
     assert messages[-1].endswith("4 actors read, 4 unreadable line(s) skipped")
 

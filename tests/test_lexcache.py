@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from conftest import logged
 from tacitus.actors.lexicon import load_lexicon
 from tacitus.lexcache import cache_key, compiled
 
@@ -55,10 +56,10 @@ def test_warnings_of_the_build_are_logged_again_from_the_cache(tmp_path, caplog)
     try:
         with caplog.at_level(logging.WARNING, logger="tacitus"):
             compiled("lexicons", lambda: load_lexicon(actors=[user]), [user], folder=tmp_path)
-            fresh = [r.getMessage() for r in caplog.records]
+            fresh = logged(caplog)
             caplog.clear()
             compiled("lexicons", lambda: load_lexicon(actors=[user]), [user], folder=tmp_path)
-            cached = [r.getMessage() for r in caplog.records]
+            cached = logged(caplog)
     finally:
         logger.propagate = before
     assert fresh and cached == fresh

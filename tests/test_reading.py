@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import logged
 from tacitus.cli import cli
 from tacitus.ingest import read_inputs
 from tacitus.language import non_english
@@ -66,7 +67,7 @@ def test_files_of_unknown_type_are_listed_once(tmp_path, caplog, monkeypatch):
     with caplog.at_level(logging.WARNING, logger="tacitus.ingest"):
         docs = list(read_inputs([tmp_path]))
     assert [d.id for d in docs] == ["a"]
-    [message] = [r.getMessage() for r in caplog.records]
+    [message] = logged(caplog)
     assert "3 file(s) of unknown type" in message and "scan.pdf" in message and "photo.png" in message
 
 
