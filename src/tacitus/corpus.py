@@ -16,6 +16,7 @@ import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -210,12 +211,8 @@ def run_corpus(
     workers = workers or default_workers()
     options = dict(coder_options or {})
     stats = RunStats(total=count_records(paths))
-    if workers > 1 and (options.get("actor_files") or options.get("agent_files")):
-        # read the user's dictionaries here first: a bad file fails now, with one message,
-        # and skipped lines are reported once rather than once per worker
-        from tacitus.actors.lexicon import load_lexicon
-
-        load_lexicon(options.get("actor_files", ()), options.get("agent_files", ()))
+    if workers > 1:
+        _check_dictionaries(options)
     backend = open_store(db)
     run = _Run(backend, recode, stats)
     executor = InProcess(coder, options) if workers == 1 else Pool(workers, options)
@@ -230,33 +227,56 @@ def run_corpus(
         run.messages = []
 
     try:
-        documents = stream_inputs(paths, date, any_language)
-        while batch := list(islice(documents, chunk_size)):
-            records, to_code = run.classify(batch)
-            if to_code:
-                future = executor.submit([r.doc for r in to_code])
-            else:
-                future = Future()
-                future.set_result([])
-            in_flight.append(_Chunk(records, to_code, future))
-            while len(in_flight) > workers * IN_FLIGHT_PER_WORKER:
+        with recording(stats):
+            documents = stream_inputs(paths, date, any_language)
+            while batch := list(islice(documents, chunk_size)):
+                records, to_code = run.classify(batch)
+                if to_code:
+                    future = executor.submit([r.doc for r in to_code])
+                else:
+                    future = Future()
+                    future.set_result([])
+                in_flight.append(_Chunk(records, to_code, future))
+                while len(in_flight) > workers * IN_FLIGHT_PER_WORKER:
+                    store_oldest()
+            while in_flight:
                 store_oldest()
-        while in_flight:
-            store_oldest()
+    finally:
+        executor.shutdown(wait=not stats.interrupted)
+        settle(stats, backend, reporter)
+    return stats
+
+
+def _check_dictionaries(options: dict[str, Any]) -> None:
+    """Read the user's dictionaries here before the workers do: a bad file fails now, with one
+    message, and skipped lines are reported once rather than once per worker."""
+    if options.get("actor_files") or options.get("agent_files"):
+        from tacitus.actors.lexicon import load_lexicon
+
+        load_lexicon(options.get("actor_files", ()), options.get("agent_files", ()))
+
+
+@contextmanager
+def recording(stats: RunStats) -> Iterator[None]:
+    """A run stopped by Ctrl-C is recorded as interrupted and ends quietly; a run that fails
+    keeps the reason in its stats and raises (`run` here and on a Dask cluster)."""
+    try:
+        yield
     except KeyboardInterrupt:
         stats.interrupted = True
     except BaseException as err:
         stats.failed = f"{type(err).__name__}: {err}"
         raise
+
+
+def settle(stats: RunStats, backend: Backend, reporter: Reporter | None) -> None:
+    """The end of any run: the store's counts into the stats, the store closed, the reporter told."""
+    try:
+        stats.store = status_counts(backend)
     finally:
-        executor.shutdown(wait=not stats.interrupted)
-        try:
-            stats.store = status_counts(backend)
-        finally:
-            backend.close()
-        if reporter:
-            reporter.finish(stats)
-    return stats
+        backend.close()
+    if reporter:
+        reporter.finish(stats)
 
 
 # --- progress on stderr ---------------------------------------------------------------------

@@ -24,10 +24,10 @@ from tacitus.cluster.partitions import (
     scan_piece,
 )
 from tacitus.cluster.worker import Coded, CoderPlugin, code_partition
-from tacitus.corpus import CHUNK_SIZE, Reporter, RunStats, _Chunk, _Run
+from tacitus.corpus import CHUNK_SIZE, Reporter, RunStats, _Chunk, _Run, recording, settle
 from tacitus.ingest import input_files
 from tacitus.model import Document
-from tacitus.store import open_store, status_counts
+from tacitus.store import open_store
 from tacitus.store.backends import is_postgres
 
 IN_FLIGHT_PER_WORKER = 2  # partitions submitted ahead per worker: busy workers, bounded memory
@@ -142,7 +142,7 @@ def run_on_cluster(
     run = _Run(backend, recode, stats)
     started = False
     try:
-        with cluster_client(dask, echo) as client:
+        with recording(stats), cluster_client(dask, echo) as client:
             plugin = CoderPlugin(options)
             client.register_plugin(plugin, name=plugin.name)
             total_bytes = sum(_size(f) for p in paths for f in input_files(Path(p)))
@@ -152,20 +152,10 @@ def run_on_cluster(
                 reporter.start(stats)
                 started = True
             _code_and_store(client, partitions, run, (plugin.name, db, recode, date, chunk_size, any_language), reporter)
-    except KeyboardInterrupt:
-        stats.interrupted = True
-    except BaseException as err:
-        stats.failed = f"{type(err).__name__}: {err}"
-        raise
     finally:
-        try:
-            stats.store = status_counts(backend)
-        finally:
-            backend.close()
-        if reporter:
-            if not started:
-                reporter.start(stats)
-            reporter.finish(stats)
+        if reporter and not started:
+            reporter.start(stats)
+        settle(stats, backend, reporter)
     return stats
 
 
