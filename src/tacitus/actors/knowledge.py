@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -251,29 +252,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _fact_files() -> list[str]:
+    """knowledge/actors.yaml first, then the office-holder tables (knowledge/office_*.yaml, one per
+    region), in name order so a load is the same on every machine."""
+    folder = resources.files("tacitus").joinpath("data/knowledge")
+    extra = sorted(f.name for f in folder.iterdir() if f.name.startswith("office_") and f.name.endswith(".yaml"))
+    return ["knowledge/actors.yaml", *(f"knowledge/{name}" for name in extra)]
+
+
 def load_facts(lexicon: ActorLexicon) -> None:
-    """data/knowledge/actors.yaml: organisations (igos.yaml format), people (people.yaml format),
-    places and ethnic groups."""
-    text = read_data("knowledge/actors.yaml")
+    """data/knowledge/actors.yaml and office_*.yaml: organisations (igos.yaml format), people
+    (people.yaml format), places and ethnic groups."""
+    for name in _fact_files():
+        _load_fact_file(lexicon, name)
+
+
+def _load_fact_file(lexicon: ActorLexicon, name: str) -> None:
+    text = read_data(name)
     data = _cached([text], lambda: _plain(load_yaml(text)))
     if not isinstance(data, dict):
-        raise LexiconError("knowledge/actors.yaml: expected a mapping")
-    load_orgs(lexicon, data.get("orgs") or [], origin="knowledge/actors.yaml")
-    load_people(lexicon, data.get("people") or [], origin="knowledge/actors.yaml")
+        raise LexiconError(f"{name}: expected a mapping")
+    load_orgs(lexicon, data.get("orgs") or [], origin=name)
+    load_people(lexicon, data.get("people") or [], origin=name)
     for item in data.get("places") or []:
-        where = f"knowledge/actors.yaml:{item.get('name')}"
+        where = f"{name}:{item.get('name')}"
         country = _valid_country(str(item.get("country") or ""), where)
-        for name in [item["name"], *(item.get("aliases") or [])]:
-            lexicon.add(str(name), Entry(kind="place", name=str(item["name"]), country=country))
+        for phrase in [item["name"], *(item.get("aliases") or [])]:
+            lexicon.add(str(phrase), Entry(kind="place", name=str(item["name"]), country=country))
     for item in data.get("ethnic") or []:
-        where = f"knowledge/actors.yaml:{item.get('name')}"
+        where = f"{name}:{item.get('name')}"
         country = _valid_country(str(item.get("country") or ""), where)
         code = str(item.get("code") or "")
         if not re.fullmatch(r"[A-Z]{3}", code):
             raise LexiconError(f"{where}: an ethnic code is three capital letters")
         entry = Entry(kind="ethnic", name=str(item["name"]), country=country, code=code)
-        for name in [item["name"], *(item.get("aliases") or [])]:
-            lexicon.add(str(name), entry)
+        for phrase in [item["name"], *(item.get("aliases") or [])]:
+            lexicon.add(str(phrase), entry)
 
 
 def load_knowledge(lexicon: ActorLexicon) -> KnowledgeIndex:
