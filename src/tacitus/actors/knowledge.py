@@ -18,8 +18,9 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -295,4 +296,40 @@ def load_knowledge(lexicon: ActorLexicon) -> KnowledgeIndex:
     load_facts(lexicon)
     index = KnowledgeIndex()
     _load_index(index)
+    _keep_earlier_roles(lexicon, index)
     return index
+
+
+# The hand tables are written for 2015 on; a person they hold without earlier roles keeps the
+# compiled tables' roles (Phoenix, to 2014) for the years before.
+HAND_TABLES_FROM = Date(2015, 1, 1)
+
+
+def _keep_earlier_roles(lexicon: ActorLexicon, index: KnowledgeIndex) -> None:
+    """A person of the hand tables who is also in the compiled tables, under the same full name
+    and no one else's, keeps the compiled roles for the dates before the hand roles begin: a
+    minister of 2020 who was a minister in 2010 is not a mere notable in a 2010 article. The
+    compiled roles are cut the day before, so the hand table still decides every later date and
+    an undated text."""
+    merged: dict[int, Person] = {}
+    for entries in lexicon.phrases.values():
+        for entry in entries:
+            person = entry.person
+            if entry.kind != "person" or person is None or id(person) in merged:
+                continue
+            merged[id(person)] = person
+            older = [e.person for e in index.entries(normalise(person.name)) if e.kind == "person" and e.person]
+            if len(older) != 1:
+                continue
+            cutoff = min([HAND_TABLES_FROM, *(r.start for r in person.roles if r.start)])
+            last = cutoff - timedelta(days=1)
+            earlier = tuple(
+                replace(r, end=min(r.end or last, last))
+                for r in older[0].roles
+                if r.start is not None and r.start < cutoff
+            )
+            if earlier:
+                merged[id(person)] = replace(person, roles=person.roles + earlier)
+    for key, entries in lexicon.phrases.items():
+        if any(e.person is not None and merged.get(id(e.person), e.person) is not e.person for e in entries):
+            lexicon.phrases[key] = [replace(e, person=merged[id(e.person)]) if e.person is not None else e for e in entries]
