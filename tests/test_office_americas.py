@@ -13,13 +13,52 @@ from tacitus.actors import code_actor
 from tacitus.actors.lexicon import normalise
 from tacitus.datafiles import load_yaml, read_data
 
-REGION = (
-    "USA CAN MEX GTM BLZ SLV HND NIC CRI PAN CUB HTI DOM JAM TTO BHS BRB ATG DMA GRD KNA LCA VCT "
-    "COL VEN ECU PER BOL CHL ARG URY PRY BRA GUY SUR"
-).split()
+REGION = [
+    "USA",
+    "CAN",
+    "MEX",
+    "GTM",
+    "BLZ",
+    "SLV",
+    "HND",
+    "NIC",
+    "CRI",
+    "PAN",
+    "CUB",
+    "HTI",
+    "DOM",
+    "JAM",
+    "TTO",
+    "BHS",
+    "BRB",
+    "ATG",
+    "DMA",
+    "GRD",
+    "KNA",
+    "LCA",
+    "VCT",
+    "COL",
+    "VEN",
+    "ECU",
+    "PER",
+    "BOL",
+    "CHL",
+    "ARG",
+    "URY",
+    "PRY",
+    "BRA",
+    "GUY",
+    "SUR",
+]
 
 
-HEAD_TITLES = {"President", "Prime Minister", "Provisional President", "Interim President", "Acting Prime Minister"}
+HEAD_TITLES = {
+    "President",
+    "Prime Minister",
+    "Provisional President",
+    "Interim President",
+    "Acting Prime Minister",
+}
 
 
 def _people(name: str) -> list[dict]:
@@ -63,7 +102,9 @@ def test_no_name_is_shared_with_another_people_table(americas):
     others = ["people.yaml", "knowledge/actors.yaml"] + [
         f"knowledge/{f.name}"
         for f in folder.iterdir()
-        if f.name.startswith("office_") and f.name.endswith(".yaml") and f.name != "office_americas.yaml"
+        if f.name.startswith("office_")
+        and f.name.endswith(".yaml")
+        and f.name != "office_americas.yaml"
     ]
     elsewhere: dict[str, str] = {}
     for table in others:
@@ -74,8 +115,12 @@ def test_no_name_is_shared_with_another_people_table(americas):
     for person in americas:
         for phrase in [person["name"], *(person.get("aliases") or [])]:
             key = normalise(str(phrase))
-            assert key not in elsewhere, f"{phrase!r} ({person['name']}) is already in {elsewhere[key]}"
-            assert seen.setdefault(key, person["name"]) == person["name"], f"{phrase!r} names two people"
+            assert key not in elsewhere, (
+                f"{phrase!r} ({person['name']}) is already in {elsewhere[key]}"
+            )
+            assert seen.setdefault(key, person["name"]) == person["name"], (
+                f"{phrase!r} names two people"
+            )
 
 
 def test_roles_stay_in_the_region_and_are_ordered(americas):
