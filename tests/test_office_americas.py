@@ -126,6 +126,8 @@ def test_no_name_is_shared_with_another_people_table(americas):
 def test_roles_stay_in_the_region_and_are_ordered(americas):
     for person in americas:
         for role in person.get("roles") or []:
+            # A comma in an unquoted title would split it into a stray key.
+            assert set(role) == {"country", "sector", "start", "end", "title"}, person["name"]
             assert role["country"] in REGION or role["country"] == "IGO", person["name"]
             assert role["end"] is None or role["start"] < role["end"], person["name"]
         assert person["otherwise"]["country"] in REGION, person["name"]
