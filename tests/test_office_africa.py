@@ -67,6 +67,8 @@ def _phrases(person: dict) -> list[str]:
         ("Abdul Rahim Dagalo", "2023-06-01", "SDN", "REB"),
         ("Abdul Rahim Dagalo", "2021-06-01", "SDN", "MIL"),
         ("Polisario leader Brahim Ghali", "2020-01-01", "ESH", "SEP"),
+        ("Smail Chergui", "2018-01-01", "AFR", "IGO"),  # African Union commissioner
+        ("Smail Chergui", "2022-01-01", "DZA", "ELI"),
     ],
 )
 def test_office_holders_code_to_the_role_held_on_the_date(coder, text, date, country, sector):
