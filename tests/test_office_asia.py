@@ -56,10 +56,21 @@ def test_no_name_is_shared_with_another_table():
     own = _people(OWN)
     folder = resources.files("tacitus").joinpath("data/knowledge")
     others = ["people.yaml", "knowledge/actors.yaml"] + [
-        f"knowledge/{f.name}" for f in folder.iterdir() if f.name.startswith("office_") and f.name.endswith(".yaml") and f"knowledge/{f.name}" != OWN
+        f"knowledge/{f.name}"
+        for f in folder.iterdir()
+        if f.name.startswith("office_")
+        and f.name.endswith(".yaml")
+        and f"knowledge/{f.name}" != OWN
     ]
-    taken = {phrase: name for name in others for person in _people(name) for phrase in _phrases(person)}
-    clashes = sorted(f"{p['name']}: {phrase} ({taken[phrase]})" for p in own for phrase in _phrases(p) if phrase in taken)
+    taken = {
+        phrase: name for name in others for person in _people(name) for phrase in _phrases(person)
+    }
+    clashes = sorted(
+        f"{p['name']}: {phrase} ({taken[phrase]})"
+        for p in own
+        for phrase in _phrases(p)
+        if phrase in taken
+    )
     assert clashes == []
     seen: dict[str, str] = {}
     for person in own:
