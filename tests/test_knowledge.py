@@ -126,3 +126,12 @@ def test_converter_splits_codes(build_tool):
     assert build_tool.code_parts("IGOUNOKID") == ("IGO", "IGO")
     assert build_tool.code_parts("MNCUSA") == ("USA", "BUS")
     assert build_tool.code_parts("KSVGOV") == ("XKX", "GOV")
+
+
+def test_hand_table_person_keeps_the_compiled_tables_earlier_roles() -> None:
+    # John Bolton's hand entry covers his 2018-19 office; the compiled (Phoenix) table knows his
+    # UN ambassadorship of 2005-06, which the hand entry does not repeat.
+    assert code_actor("John Bolton", date="2006-01-01")["code"] == "USAGOV"
+    assert code_actor("John Bolton", date="2016-06-01")["code"] == "USAELI"
+    assert code_actor("John Bolton", date="2019-01-01")["code"] == "USAGOV"
+    assert code_actor("John Bolton")["code"] == "USAELI"  # undated: the hand table decides
