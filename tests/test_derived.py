@@ -21,8 +21,8 @@ from tacitus.ontology import recoded
 from tacitus.qualify import qualify
 from tacitus.statements import sentence_statements
 
-QATAR = ActorRef(actor="A1", text="Qatar", code="QAT", country="QAT", sector=None, start=0, end=5)
-SUDAN = ActorRef(actor="A2", text="Sudan", code="SDN", country="SDN", sector=None, start=30, end=35)
+QATAR = ActorRef.coded("A1", "Qatar", "QAT", "QAT", None, start=0, end=5)
+SUDAN = ActorRef.coded("A2", "Sudan", "SDN", "SDN", None, start=30, end=35)
 
 
 def _event(code="070", **changes):

@@ -112,8 +112,7 @@ class Coder:
             built = [(t, qualify(doc, trigger_events(doc, sentence, t, speech, self.knowledge))) for t in triggers]
             doc.statements.extend(speech.statements)
             doc.events.extend(derived_events(doc, sentence, speech, built, doc.day))
-        kept = dedupe(doc.events)
-        assign_context_countries(doc, kept, self.actors)  # after dedupe: events are final
+        kept = assign_context_countries(doc, dedupe(doc.events), self.actors)  # after dedupe: events are final
         document.statements, document.events = doc.statements, numbered(kept)
         locate(document, sentences)  # places of events and actors, with coordinates
         return document

@@ -123,7 +123,7 @@ def _implied_source(trigger: Trigger, code: CameoCode, context: EventContext) ->
     named = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     agentless = named if trigger.pattern.pos == "noun" else any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     sector = context.implied_source(code.code) if agentless and not any(c.dep_ == "agent" for c in tok.children) else None
-    return ActorRef(actor=None, text="", code=sector, country=None, sector=sector) if sector else None
+    return ActorRef.coded(None, "", sector, None, sector) if sector else None
 
 
 def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, context: EventContext) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
