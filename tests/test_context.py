@@ -69,3 +69,44 @@ def test_no_context_no_country(coder):
 def test_context_in_caseless_text(coder, text):
     doc = coder.code_text(text, date="2023-10-05")
     assert _actor(doc, "police").country == "PER"
+
+
+def test_a_country_set_on_the_actor_shows_in_every_reference(coder):
+    # references hold their actor: the context stage sets the country once, on the actor, and
+    # every event and statement referring to it sees it (no second patch)
+    doc = coder.code_text(PERU, date="2023-10-05")
+    police = _actor(doc, "The police")
+    refs = [r for e in doc.events for r in (e.source, e.target) if r is not None and r.actor == police.id]
+    assert refs and all(r.referent is police and (r.code, r.country) == ("PERCOP", "PER") for r in refs)
+    # a speaker no event refers to: the statement's reference shows the country all the same
+    said = coder.code_text("Peru has declared a state of emergency in Trujillo. Prosecutors said the racket was run from a prison in Lima.", date="2023-10-05")
+    [statement] = said.statements
+    speaker = next(a for a in said.actors if a.id == statement.speaker.actor)
+    assert speaker.country_from == "sentence"
+    assert (statement.speaker.code, statement.speaker.country) == (speaker.code, speaker.country) == ("PERJUD", "PER")
+
+
+def test_an_actor_changed_after_the_events_exist_is_seen_by_its_references(coder, prepared):
+    from tacitus.events.build import trigger_events
+    from tacitus.events.extract import find_triggers
+    from tacitus.statements import sentence_statements
+
+    doc = prepared("The police arrested four men on Tuesday after a raid.", date="2023-10-05")
+    sentence = doc.sentences[0]
+    speech = sentence_statements(doc, sentence, coder.speech)
+    events = [e for t in find_triggers(sentence.span, coder.knowledge.lexicon) for e in trigger_events(doc, sentence, t, speech, coder.knowledge)]
+    arrest = next(e for e in events if e.cameo.startswith("173"))
+    assert arrest.source is not None and (arrest.source.code, arrest.source.country) == ("COP", None)
+    police = doc.resolution.actor(arrest.source.actor)
+    police.country, police.code = "BOL", "BOLCOP"
+    assert (arrest.source.code, arrest.source.country, arrest.source.sector) == ("BOLCOP", "BOL", "COP")
+    assert arrest.source.own.country is None  # nothing copied onto the reference
+
+
+def test_the_implied_police_is_a_new_reference_of_the_event(coder):
+    text = "Three suspected gang members were arrested in Arequipa on Friday. Two more were arrested in Cusco."
+    doc = coder.code_text(text, date="2023-06-02")
+    sources = [e.source for e in doc.events if e.cameo.startswith("173")]
+    assert len(sources) == 2 and all(s is not None and s.actor is None and s.referent is None for s in sources)
+    assert [(s.code, s.country, s.sector) for s in sources] == [("PERCOP", "PER", "COP")] * 2
+    assert sources[0] is not sources[1]

@@ -7,7 +7,7 @@ from tacitus.model import ActorRef, Event, Plover, Span
 
 
 def _ref(actor: str, code: str, country: str) -> ActorRef:
-    return ActorRef(actor=actor, text=actor, code=code, country=country, sector=code[3:] or None, start=0, end=1)
+    return ActorRef.coded(actor, actor, code, country, code[3:] or None, start=0, end=1)
 
 
 def _event(sentence: int, start: int, cameo: str, source: ActorRef | None, target: ActorRef | None, rule: str = "verb:x") -> Event:
@@ -43,6 +43,6 @@ def test_one_sentence_one_happening_between_the_same_actors():
 
 
 def test_coordinated_subjects_of_no_known_country_act_together():
-    police = ActorRef(actor="A1", text="police", code="COP", country=None, sector="COP")
-    prosecutors = ActorRef(actor="A2", text="prosecutors", code="JUD", country=None, sector="JUD")
+    police = ActorRef.coded("A1", "police", "COP", None, "COP")
+    prosecutors = ActorRef.coded("A2", "prosecutors", "JUD", None, "JUD")
     assert len(dedupe([_event(0, 9, "190", police, None), _event(0, 9, "190", prosecutors, None)])) == 1

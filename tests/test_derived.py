@@ -18,10 +18,11 @@ from tacitus.events.derived import (
 from tacitus.events.extract import find_triggers
 from tacitus.model import ActorRef, Event, Plover, Span, Statement
 from tacitus.ontology import recoded
+from tacitus.qualify import qualify
 from tacitus.statements import sentence_statements
 
-QATAR = ActorRef(actor="A1", text="Qatar", code="QAT", country="QAT", sector=None, start=0, end=5)
-SUDAN = ActorRef(actor="A2", text="Sudan", code="SDN", country="SDN", sector=None, start=30, end=35)
+QATAR = ActorRef.coded("A1", "Qatar", "QAT", "QAT", None, start=0, end=5)
+SUDAN = ActorRef.coded("A2", "Sudan", "SDN", "SDN", None, start=30, end=35)
 
 
 def _event(code="070", **changes):
@@ -58,7 +59,7 @@ def test_agreeing_to_act_is_an_intent(coder, prepared):
     sentence = doc.sentences[0]
     speech = sentence_statements(doc, sentence, coder.speech)
     trigger = next(t for t in find_triggers(sentence.span, coder.knowledge.lexicon) if t.token.text == "return")
-    made = trigger_events(doc, sentence, trigger, speech, coder.knowledge, doc.day)
+    made = qualify(doc, trigger_events(doc, sentence, trigger, speech, coder.knowledge))
     [intent] = commitments(doc, sentence, made, trigger.token, trigger.token.head)
     assert intent.root == "03" and intent.trigger.text == "agreed" and intent.source.code == "ECU"
     assert intent.rule.startswith("agree to:")

@@ -75,7 +75,8 @@ def test_register_on_a_hand_built_document_counts_and_skips_pronouns():
         Mention("the rebels", *_at(text, "the rebels"), 0), Mention("they", *_at(text, "they"), 2),
     ])
     content = _at(text, "The regime is finished. The regime and its army ran,")
-    quote = Statement("S1", 1, ActorRef("A2", "they", "SYRREB", "SYR", "REB", *_at(text, "they")),
+    they = _at(text, "they")
+    quote = Statement("S1", 1, ActorRef.to(rebels, "they", start=they[0], end=they[1]),
                       Span("said", *_at(text, "said", 1)), Span(text[content[0]:content[1]], *content), True)
     doc = Document(text=text, source="Desk", actors=[regime, rebels], statements=[quote])
     uses = {(u.speaker, u.speaker_code, u.actor_code, u.name): u.count for u in framing_register(doc)}

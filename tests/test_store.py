@@ -25,7 +25,7 @@ from tacitus.writers.parquet import write_parquet
 
 
 def ref(code: str | None, text: str, actor: str | None = "A1", country: str | None = None) -> ActorRef:
-    return ActorRef(actor=actor, text=text, code=code, country=country or (code[:3] if code else None), sector=None, start=0, end=len(text))
+    return ActorRef.coded(actor, text, code, country or (code[:3] if code else None), None, start=0, end=len(text))
 
 
 def event(n: int, source: ActorRef | None, target: ActorRef | None, cameo: str, goldstein: float, date: str | None = None, **flags) -> Event:

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon",
      "tacitus.actors.knowledge", "tacitus.actors.casing"},  # knowledge.py extends the lexicon's loaders
     {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
-    {"tacitus.parse", "tacitus.qualify"},
+    {"tacitus.parse"},
     {"tacitus.relevance"},
     {"tacitus.document"},
     {"tacitus.actors.phrase_rules"},
@@ -40,6 +40,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.extract"},  # stage: events
     {"tacitus.events.places"},
     {"tacitus.events.build"},
+    {"tacitus.qualify"},  # stage: qualify
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.actors.context"},  # stage: context

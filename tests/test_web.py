@@ -214,7 +214,7 @@ def test_evidence_marks_the_trigger_where_it_is_not_the_first_such_word():
     text = "Strikes ended. Unions said the strikes had ended and the army strikes back."
     sentence = "Unions said the strikes had ended and the army strikes back."
     at = text.index("strikes back")
-    event = Event("E1", 1, sentence, ActorRef(None, "the army", None, None, None), None, "190", "19", 4, -10.0, Plover(None),
+    event = Event("E1", 1, sentence, ActorRef(None, "the army"), None, "190", "19", 4, -10.0, Plover(None),
                   Span("strikes", at, at + 7))
     data = page_data(Document(text=text, events=[event]))["events"]["E1"]
     assert sentence[data["trigger_at"] :].startswith("strikes back")

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tacitus.model import Document, Event, Span, Statement
 from tacitus.parse import ParsedSentence
+from tacitus.syntax import content_head
 
 if TYPE_CHECKING:  # annotations only: the stages import this module, not the other way round
     from tacitus.actors.coding import DocMatches
@@ -63,6 +64,13 @@ class Sentence:
         """Character offsets in the parsed Doc -> offsets in the document's text."""
         return self.parsed.delta + start_char, self.parsed.delta + end_char
 
+    def token_at(self, start: int) -> Token:
+        """The token of this sentence that starts at document offset `start` (an event's trigger)."""
+        for tok in self.span:
+            if self.parsed.delta + tok.idx == start:
+                return tok
+        raise ValueError(f"sentence {self.index}: no token starts at offset {start}")
+
     def span_of(self, item: Token | SpacySpan) -> Span:
         """A token or spaCy span as a `Span` of the document's text."""
         if isinstance(item, Token):
@@ -88,7 +96,18 @@ class CodingDoc:
 
     @classmethod
     def of(cls, document: Document, parsed: list[ParsedSentence], day: Date | None) -> CodingDoc:
-        return cls(document=document, day=day, sentences=[Sentence(slot, p) for slot, p in enumerate(parsed)])
+        """The document with its sentences, and the heads of their subjects (the resolver
+        prefers an actor in subject position as the antecedent of a pronoun)."""
+        sentences = [Sentence(slot, p) for slot, p in enumerate(parsed)]
+        subjects = {s.key(content_head(t)) for s in sentences if s.is_parsed for t in s.span if t.dep_ in ("nsubj", "nsubjpass")}
+        return cls(document=document, day=day, sentences=sentences, subjects=subjects)
+
+    def sentence(self, index: int) -> Sentence:
+        """The sentence numbered `index` in the body (-1: the title)."""
+        for sentence in self.sentences:
+            if sentence.index == index:
+                return sentence
+        raise ValueError(f"document {self.document.id!r}: no sentence {index}")
 
     def mention_at(self, sentence: Sentence, tok: Token) -> RawMention | None:
         """The mention whose head is `tok`, if any."""

@@ -7,7 +7,7 @@ contract; `from_dict` reads it back (for `tacitus eval --format tacitus` and the
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any, Literal, get_args
 
 Modality = Literal[
@@ -75,15 +75,28 @@ class Place:
     full_name: str | None = None  # "Paris, Texas, United States"
 
 
+@dataclass(frozen=True)
+class ActorCode:
+    """The code, country and sector of a reference that has no `Actor` object to show: an
+    implied source (the police of the place, for an agentless arrest) or a reference read back
+    from JSON or a store, which keeps the coding it was written with."""
+
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
 @dataclass
 class ActorRef:
-    """An actor as it takes part in one event or statement."""
+    """An actor as it takes part in one event or statement.
 
-    actor: str | None
+    A reference to a resolved actor holds the `Actor` itself (`referent`) and shows the actor's
+    code, country and sector as they are now: a country the context stage gives the actor after
+    the events exist is seen by every reference to it. A reference with no actor object shows its
+    own coding (`own`). Build one with `ActorRef.to` or `ActorRef.coded`."""
+
+    actor: str | None  # the actor's id ("A3"), or None
     text: str
-    code: str | None
-    country: str | None
-    sector: str | None
     start: int | None = None
     end: int | None = None
     # the whole argument phrase the actor was found in ("the last rebel bastion in the north")
@@ -91,6 +104,35 @@ class ActorRef:
     phrase_end: int | None = None
     # where the text puts this actor ("protesters in Tbilisi"); None when it says nothing
     location: Place | None = None
+    referent: Actor | None = field(default=None, repr=False, compare=False)
+    own: ActorCode = field(default_factory=ActorCode)
+
+    @classmethod
+    def to(cls, actor: Actor, text: str, **where: Any) -> ActorRef:
+        """A reference to a resolved actor, written `text` (`where`: its offsets and phrase)."""
+        return cls(actor.id, text, referent=actor, **where)
+
+    @classmethod
+    def coded(cls, actor: str | None, text: str, code: str | None, country: str | None, sector: str | None, **where: Any) -> ActorRef:
+        """A reference with its own coding (no actor object): an implied source, or one read back."""
+        return cls(actor, text, own=ActorCode(code, country, sector), **where)
+
+    @property
+    def coding(self) -> Actor | ActorCode:
+        """Where the code, country and sector come from: the actor, else the reference's own."""
+        return self.referent if self.referent is not None else self.own
+
+    @property
+    def code(self) -> str | None:
+        return self.coding.code
+
+    @property
+    def country(self) -> str | None:
+        return self.coding.country
+
+    @property
+    def sector(self) -> str | None:
+        return self.coding.sector
 
 
 @dataclass
@@ -172,7 +214,7 @@ class Document:
             out["text"] = self.text
         out["actors"] = [asdict(a) for a in self.actors]
         out["events"] = [_event_dict(e) for e in self.events]
-        out["statements"] = [asdict(s) for s in self.statements]
+        out["statements"] = [_plain(s) for s in self.statements]
         out["errors"] = list(self.errors)
         return out
 
@@ -207,8 +249,31 @@ class Document:
         return doc
 
 
+def ref_dict(ref: ActorRef) -> dict[str, Any]:
+    """A reference's JSON: its actor's id and its coding as shown now, never the actor object."""
+    return {
+        "actor": ref.actor, "text": ref.text, "code": ref.code, "country": ref.country, "sector": ref.sector,
+        "start": ref.start, "end": ref.end, "phrase_start": ref.phrase_start, "phrase_end": ref.phrase_end,
+        "location": asdict(ref.location) if ref.location is not None else None,
+    }
+
+
+def _plain(item: Any) -> dict[str, Any]:
+    """A dataclass as JSON-ready fields, in declaration order; references through `ref_dict`."""
+    out = {}
+    for name in item.__dataclass_fields__:
+        value = getattr(item, name)
+        out[name] = ref_dict(value) if isinstance(value, ActorRef) else asdict(value) if is_dataclass(value) else value
+    return out
+
+
+def event_fields(event: Event) -> dict[str, Any]:
+    """An event's own fields as JSON-ready values (without the derived `coded` and `factual`)."""
+    return _plain(event)
+
+
 def _event_dict(event: Event) -> dict[str, Any]:
-    out = asdict(event)
+    out = event_fields(event)
     out["coded"] = event.coded
     out["factual"] = event.factual
     return out
@@ -227,10 +292,10 @@ def event_from_dict(data: dict[str, Any]) -> Event:
 
 
 def ref_from_dict(data: dict[str, Any]) -> ActorRef:
-    fields = {k: v for k, v in data.items() if k in ActorRef.__dataclass_fields__}
-    if fields.get("location"):
-        fields["location"] = place_from_dict(fields["location"])
-    return ActorRef(**fields)
+    """A reference read back: it keeps the coding it was written with (see `ActorCode`)."""
+    where = {k: data.get(k) for k in ("start", "end", "phrase_start", "phrase_end")}
+    location = place_from_dict(data["location"]) if data.get("location") else None
+    return ActorRef.coded(data.get("actor"), data["text"], data.get("code"), data.get("country"), data.get("sector"), location=location, **where)
 
 
 def place_from_dict(data: dict[str, Any]) -> Place:

@@ -5,7 +5,8 @@
     actors      actors/resolve.py   one actor per person, group or country of the document
     statements  statements.py       who says what (reported speech)
     events      events/extract.py   triggers and their argument phrases
-                events/build.py     events between the resolved actors, qualified
+                events/build.py     events between the resolved actors, with their places
+    qualify     qualify.py          negation, modality and date (before derived: they read them)
     derived     events/derived.py   refusals, commitments, announcements, evaluations
     dedupe      events/dedupe.py    one event per trigger, code and dyad; numbered
     context     actors/context.py   countries the text leaves open: sentence, dateline, document
@@ -49,6 +50,7 @@ from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
 from tacitus.places import locate
+from tacitus.qualify import qualify
 from tacitus.relevance import SentenceFilter
 from tacitus.statements import (
     SpeechLexicon,
@@ -56,7 +58,6 @@ from tacitus.statements import (
     relevant_words,
     sentence_statements,
 )
-from tacitus.syntax import content_head
 from tacitus.words import load_all
 
 
@@ -106,12 +107,12 @@ class Coder:
         doc = self.prepare(document, sentences)  # parse -> mentions -> actors
         for sentence in doc.parsed_sentences:
             speech = sentence_statements(doc, sentence, self.speech)
+            # events, then qualify: before the derived events, which read their negation and modality
             triggers = find_triggers(sentence.span, self.knowledge.lexicon)
-            built = [(t, trigger_events(doc, sentence, t, speech, self.knowledge, doc.day)) for t in triggers]
+            built = [(t, qualify(doc, trigger_events(doc, sentence, t, speech, self.knowledge))) for t in triggers]
             doc.statements.extend(speech.statements)
             doc.events.extend(derived_events(doc, sentence, speech, built, doc.day))
-        kept = dedupe(doc.events)
-        assign_context_countries(doc, kept, self.actors)  # after dedupe: events are final
+        kept = assign_context_countries(doc, dedupe(doc.events), self.actors)  # after dedupe: events are final
         document.statements, document.events = doc.statements, numbered(kept)
         locate(document, sentences)  # places of events and actors, with coordinates
         return document
@@ -125,8 +126,6 @@ class Coder:
             if id(sentence.doc) not in doc.matches:
                 doc.matches[id(sentence.doc)] = DocMatches.build(sentence.doc, self.actors, self.matcher)
             mentions.extend(sentence_mentions(sentence, doc.matches[id(sentence.doc)], doc.day))
-            if sentence.is_parsed:
-                doc.subjects.update(sentence.key(content_head(t)) for t in sentence.span if t.dep_ in ("nsubj", "nsubjpass"))
         doc.mentions = {m.key: m for m in mentions}
         doc.resolution = resolve_actors(mentions, doc.subjects)
         doc.document.actors = [a for a in doc.resolution.actors if a.mentions]

@@ -1,13 +1,22 @@
-"""Negation, modality and date of an event, read off its trigger's clause (calendar arithmetic is in dates.py)."""
+"""The qualify stage: negation, modality and date of each event, read off its trigger's clause
+(calendar arithmetic is in dates.py).
+
+`qualify` is the stage's entry point: it finds each event's trigger token in the `CodingDoc`
+and returns the events with `negated`, `modality` and `date` set. The clause readers
+(`is_negated`, `modality`, `event_date`) also serve the derived events, which qualify the
+verb they are said with ("refused to", "agreed to") the same way.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date as Date
 
 from spacy.tokens import Span, Token
 
 from tacitus.dates import parse_when
-from tacitus.model import Modality
+from tacitus.document import CodingDoc
+from tacitus.model import Event, Modality
 from tacitus.words import words
 
 LIGHT_VERBS = words("light_verbs")
@@ -179,3 +188,16 @@ def event_date(trigger: Token, sentence: Span, anchor: Date | None, future: bool
         if when:
             return when
     return anchor.isoformat() if anchor else None
+
+
+def qualify(doc: CodingDoc, events: list[Event]) -> list[Event]:
+    """The stage: `events` with the negation, modality and date their triggers' clauses give
+    (dates relative to the article's day); new events, the built ones are left as they are."""
+    out = []
+    for event in events:
+        sentence = doc.sentence(event.sentence)
+        tok = sentence.token_at(event.trigger.start)
+        mood = modality(tok, sentence.span)
+        when = event_date(tok, sentence.span, doc.day, future=mood in ("future", "intended"))
+        out.append(replace(event, negated=is_negated(tok), modality=mood, date=when))
+    return out

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.document import CodingDoc
-from tacitus.model import ActorRef, Event
+from tacitus.model import ActorCode, ActorRef, Event
 
 # Who takes the country of the context: state bodies and office holders, parties, armed and
 # criminal groups, and named people and organisations the dictionaries do not know. Civilians,
@@ -105,9 +105,11 @@ def _in_sentence(found: list[tuple[int, str]], where: int, main: str | None) -> 
     return min(found, key=lambda item: abs(item[0] - where))[1]
 
 
-def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> None:
-    """Give every actor (and argument of `events`) the text leaves without a country one from
-    its context, recording how on the actor; countries the text gives are never changed."""
+def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> list[Event]:
+    """Give every actor the text leaves without a country one from its context, recording how
+    on the actor; countries the text gives are never changed. References show their actor's
+    coding, so every event and statement sees the country without being touched. Returns
+    `events` with the implied police source of agentless arrests (`_agentless_police_act`)."""
     document = doc.document
     for actor in document.actors:
         if actor.country and actor.country_from is None:
@@ -135,28 +137,25 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             continue
         actor.country, actor.country_from = country, how
         actor.code = f"{country}{actor.sector or ''}" if actor.code in (None, actor.sector) else actor.code
-    by_id = {a.id: a for a in document.actors}
-    for event in events:
-        for ref in (event.source, event.target):
-            actor = by_id.get(ref.actor) if ref is not None and ref.actor else None
-            if actor is not None and actor.country and not ref.country:
-                ref.country, ref.code = actor.country, actor.code if ref.code in (None, ref.sector) else ref.code
-        _agentless_police_act(event, evidence, main)
+    return [_agentless_police_act(event, evidence, main) for event in events]
 
 
-def _agentless_police_act(event: Event, evidence: _Evidence, main: str | None) -> None:
+def _agentless_police_act(event: Event, evidence: _Evidence, main: str | None) -> Event:
     """"Two men were arrested in Arequipa": the police of the place did it. A source that is a
-    state sector alone (events/build.py gives agentless state acts one) takes the same country."""
+    state sector alone (events/build.py gives agentless state acts one) takes the same country:
+    the event gets a new source reference with the country of its place (or sentence, or
+    article), the one coding that belongs to the event rather than to an actor."""
     source = event.source
     implied = source is not None and source.actor is None and not source.country and bool(source.sector) and source.code == source.sector
     if not implied and (source is not None or not event.cameo.startswith(POLICE_ACTS) or not _passive(event)):
-        return
+        return event
     country = event.place.country if event.place is not None and _national(event.place.country) else None
     country = country or _in_sentence(evidence.by_sentence.get(event.sentence, []), event.trigger.start, main) or main
-    if country and implied:
-        source.country, source.code = country, f"{country}{source.sector}"
-    elif country:
-        event.source = ActorRef(actor=None, text="", code=f"{country}COP", country=country, sector="COP")
+    if country and source is not None and implied:
+        return replace(event, source=replace(source, own=ActorCode(f"{country}{source.sector}", country, source.sector)))
+    if country:
+        return replace(event, source=ActorRef.coded(None, "", f"{country}COP", country, "COP"))
+    return event
 
 
 def _passive(event: Event) -> bool:

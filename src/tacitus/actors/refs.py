@@ -15,15 +15,11 @@ from tacitus.syntax import argument_phrase, np_tokens
 
 
 def actor_ref(actor: Actor | None, text: str, start: int | None, end: int | None, phrase: tuple[int, int] | None = None) -> ActorRef:
-    """The reference of `actor` (or of no actor) as written at `text`; its code, country and
-    sector are the actor's at the time of reference."""
+    """The reference of `actor` (or of no actor) as written at `text`; it shows the actor's
+    code, country and sector, whenever they are set."""
     phrase_start, phrase_end = phrase if phrase is not None else (None, None)
-    if actor is None:
-        return ActorRef(actor=None, text=text, code=None, country=None, sector=None, start=start, end=end, phrase_start=phrase_start, phrase_end=phrase_end)
-    return ActorRef(
-        actor=actor.id, text=text, code=actor.code, country=actor.country, sector=actor.sector,
-        start=start, end=end, phrase_start=phrase_start, phrase_end=phrase_end,
-    )
+    where = {"start": start, "end": end, "phrase_start": phrase_start, "phrase_end": phrase_end}
+    return ActorRef.to(actor, text, **where) if actor is not None else ActorRef(None, text, **where)
 
 
 def _mention_token(doc: CodingDoc, sentence: Sentence, tok: Token) -> Token:

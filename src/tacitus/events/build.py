@@ -4,13 +4,13 @@
 subject is a force of nature, sharpens the code by the subject ("warplanes struck" -> 195) or
 by what an appeal asks for ("called for sanctions" -> 100), attaches the actors of its source
 and target phrases (after resolution), pairs them (coordinated parties of a meeting act on
-each other), and qualifies each event (negation, modality, date, place, who claims it).
+each other), and gives each event its place and who claims it. Negation, modality and date
+are the next stage's (qualify.py): a built event is asserted, not negated and undated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date as Date
 
 from spacy.tokens import Token
 
@@ -22,7 +22,6 @@ from tacitus.events.lexicon import EventContext, EventLexicon
 from tacitus.events.places import PLACE_PREPS, place_of
 from tacitus.model import ActorRef, Event, Plover
 from tacitus.ontology import Cameo, CameoCode
-from tacitus.qualify import event_date, is_negated, modality
 from tacitus.statements import SentenceSpeech
 from tacitus.words import derived_codes, words
 
@@ -124,7 +123,7 @@ def _implied_source(trigger: Trigger, code: CameoCode, context: EventContext) ->
     named = any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     agentless = named if trigger.pattern.pos == "noun" else any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     sector = context.implied_source(code.code) if agentless and not any(c.dep_ == "agent" for c in tok.children) else None
-    return ActorRef(actor=None, text="", code=sector, country=None, sector=sector) if sector else None
+    return ActorRef.coded(None, "", sector, None, sector) if sector else None
 
 
 def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, context: EventContext) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
@@ -153,7 +152,7 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
     return [(s, None) for s in sources]
 
 
-def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech: SentenceSpeech, knowledge: EventKnowledge, day: Date | None) -> list[Event]:
+def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech: SentenceSpeech, knowledge: EventKnowledge) -> list[Event]:
     """The events of one trigger (none for an inanimate subject or a missing required target)."""
     if _inanimate_subject(doc, sentence, trigger, knowledge.context):
         return []
@@ -167,15 +166,12 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
     if pairs is None:
         return []
     tok, span = trigger.token, sentence.span
-    mood = modality(tok, span)
     attributed_to, statement_id = speech.owner_of(tok)
     shared = {
         "sentence": sentence.index, "evidence": span.text,
         "cameo": code.code, "root": code.root, "quad_class": code.quad_class, "goldstein": code.goldstein,
         "plover": Plover(code.plover_type, refined_mode or trigger.pattern.mode or code.plover_mode),
-        "trigger": sentence.span_of(tok), "negated": is_negated(tok), "modality": mood,
-        "attributed_to": attributed_to, "statement": statement_id,
-        "date": event_date(tok, span, day, future=mood in ("future", "intended")),
+        "trigger": sentence.span_of(tok), "attributed_to": attributed_to, "statement": statement_id,
         "place": place_of(tok, knowledge.actors), "rule": trigger.pattern.rule, "depth": trigger.depth,
     }
     out = []

@@ -95,7 +95,9 @@ def statement_rows(key: str, doc: Document) -> list[tuple[Any, ...]]:
 def _rebuild_ref(row: dict[str, Any], prefix: str) -> ActorRef | None:
     if row[f"{prefix}_text"] is None:
         return None
-    return ActorRef(**{f: row[f"{prefix}_{f}"] for f in _REF})
+    values = {f: row[f"{prefix}_{f}"] for f in _REF}
+    coding = [values.pop(f) for f in ("code", "country", "sector")]
+    return ActorRef.coded(values.pop("actor"), values.pop("text"), *coding, **values)
 
 
 def rebuild_actor(row: dict[str, Any]) -> Actor:
@@ -121,7 +123,7 @@ def rebuild_event(row: dict[str, Any]) -> Event:
 
 def rebuild_statement(row: dict[str, Any]) -> Statement:
     return Statement(
-        id=row["statement_id"], sentence=row["sentence"], speaker=_rebuild_ref(row, "speaker") or ActorRef(None, "", None, None, None),
+        id=row["statement_id"], sentence=row["sentence"], speaker=_rebuild_ref(row, "speaker") or ActorRef(None, ""),
         cue=Span(row["cue_text"], row["cue_start"], row["cue_end"]),
         content=Span(row["content_text"], row["content_start"], row["content_end"]),
         direct=bool(row["direct"]), depth=row["depth"],

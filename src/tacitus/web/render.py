@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from tacitus.model import Document, Event
+from tacitus.model import Document, Event, event_fields
 
 COLOURS = 12  # actor colour classes c0 .. c11 in app.css; more actors reuse them
 
@@ -101,7 +101,7 @@ def page_data(doc: Document) -> dict[str, Any]:
     }
     events = {}
     for e in doc.events:
-        data = asdict(e)
+        data = event_fields(e)
         data["factual"] = e.factual
         data["name"] = cameo[e.cameo].name if e.cameo in cameo else ""
         data["trigger_at"] = trigger_in_evidence(doc, e)
