@@ -1,6 +1,7 @@
 """A real Chromium (Debian's `chromium` + `chromium-driver`, driven by Selenium) against
 `tacitus serve` on a store coded from tests/data/web/corpus.jsonl. Each page's screenshot is
-written to docs/screenshots/ (the README's pictures come from here).
+written to a temporary folder, or to docs/screenshots/ (the README's pictures) when
+TACITUS_SCREENSHOTS=docs is set: a test run never changes the checkout.
 
 Skips, saying why, when Chromium, its driver or Selenium is missing (.ci/run installs them).
 """
@@ -12,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from web_helpers import web_db  # noqa: F401  (fixture)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+DOCS_SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 pytestmark = pytest.mark.slow
 
@@ -86,13 +88,20 @@ def browser():
     driver.quit()
 
 
+def _shots_folder() -> Path:
+    if os.environ.get("TACITUS_SCREENSHOTS") == "docs":
+        return DOCS_SHOTS
+    return Path(tempfile.gettempdir()) / "tacitus-screenshots"
+
+
 def _shot(driver, name: str, max_height: int = 1500) -> None:
     """The page down to its end (at most `max_height` pixels), at the usual width."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots = _shots_folder()
+    shots.mkdir(parents=True, exist_ok=True)
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))
     driver.set_window_size(1360, max(940, min(height + 140, max_height)))
     time.sleep(0.3)  # charts redraw on resize
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    driver.save_screenshot(str(shots / f"{name}.png"))
     driver.set_window_size(1360, 940)
 
 
