@@ -51,3 +51,27 @@ def test_anaphor_finds_an_actor_of_its_kind():
     resolution = resolve_actors([nato, peru, bloc, kingdom], subjects=set())
     assert _ids(resolution, bloc) == _ids(resolution, nato)
     assert _ids(resolution, kingdom) == _ids(resolution, peru)
+
+
+def test_group_anaphor_takes_the_actors_named_together_last():
+    chile = _mention(0, 0, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    peru = _mention(0, 2, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    un = _mention(1, 0, "the UN", Coding(country="IGO", sector="IGO", kind="organisation", name="United Nations"))
+    these = _mention(2, 1, "these governments", Coding(kind="dyad", plural=True, name="these governments"))
+    resolution = resolve_actors([chile, peru, un, these], subjects=set())
+    assert sorted(_ids(resolution, these)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+
+
+def test_group_anaphor_prefers_a_plural_group_of_the_same_noun():
+    brazil = _mention(0, 0, "Brazil", Coding(country="BRA", kind="country", name="Brazil"))
+    europe = _mention(0, 3, "European governments", Coding(country="EUR", sector="GOV", kind="group", name="European governments", plural=True))
+    these = _mention(1, 0, "These governments", Coding(kind="dyad", plural=True, name="These governments"))
+    resolution = resolve_actors([brazil, europe, these], subjects=set())
+    assert _ids(resolution, these) == _ids(resolution, europe)
+
+
+def test_surname_joins_the_person_not_a_place_of_that_name():
+    full = _mention(0, 2, "Foreign Minister Ana Soler", Coding(country="ESP", sector="GOV", kind="person", person="Ana Soler", name="Ana Soler"))
+    town = _mention(1, 0, "Soler", Coding(country="PHL", kind="group", name="Soler"))
+    resolution = resolve_actors([full, town], subjects=set())
+    assert _ids(resolution, town) == _ids(resolution, full)

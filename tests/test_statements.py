@@ -238,3 +238,33 @@ def test_an_uncoded_pronoun_speaker_is_the_speaker_of_the_quote_before(coder):
     said = [s for s in doc.statements if s.cue.text == "said"]
     assert said[1].speaker.text == "she" and said[1].speaker.code == "LTUGOV"
     assert said[-1].speaker.code != "LTUGOV", "narration in between: no speaker to take over"
+
+
+def _speaker_events(doc, rule_start):
+    return sorted((e.cameo, e.source.country, e.target.country if e.target else None) for e in doc.events if e.factual and e.rule.startswith(rule_start))
+
+
+def test_headline_is_its_own_sentence_and_dateline_is_no_speaker(coder):
+    text = (
+        "Lima minister says talks with Quito have stalled\n\n"
+        "OSLO, May 2 - Peruvian Foreign Minister Elena Castro said on Friday that Ecuador kept lying about the border incident."
+    )
+    doc = coder.code_text(text)
+    body = [s for s in doc.statements if s.sentence == 1]
+    assert [s.cue.text for s in body] == ["said"]
+    assert body[0].speaker.country == "PER"  # not Norway: "OSLO" is the dateline, not the speaker
+    assert _speaker_events(doc, "evaluation") == [("112", "PER", "ECU")]
+
+
+def test_these_governments_take_the_governments_named_before(coder):
+    doc = coder.code_text(
+        "Chile and Argentina lifted their sanctions last week. "
+        '"These governments must now reopen their borders," the Bolivian opposition leader Rosa Mamani said.'
+    )
+    assert _speaker_events(doc, "obligation") == [("100", "BOL", "ARG"), ("100", "BOL", "CHL")]
+
+
+def test_pretending_governments_are_disapproved_not_supported(coder):
+    doc = coder.code_text('Kenya\'s president said Western governments had ignored the drought. "These governments pretend to help Africa," he said.')
+    assert not [e for e in doc.events if e.factual and e.root == "05"]
+    assert ("111", "KEN", "WST") in _speaker_events(doc, "pretence")

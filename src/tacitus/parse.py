@@ -80,9 +80,11 @@ class Parser:
         doc = self.sentencizer(self.nlp.make_doc(text))
         bounds = []
         for sent in doc.sents:
-            words = [t.i for t in sent if not t.is_space]
-            if words:  # without the blank lines between paragraphs
-                bounds.append([words[0], words[-1] + 1])
+            # A blank line ends a sentence too: a headline or a dateline has no full stop.
+            for part in _paragraph_parts(sent):
+                words = [t.i for t in part if not t.is_space]
+                if words:  # without the blank lines between paragraphs
+                    bounds.append([words[0], words[-1] + 1])
         for this, following in zip(bounds, bounds[1:], strict=False):
             last = doc[this[1] - 1]
             # An opening quote after ". " belongs to the next sentence, not the end of this one.
@@ -154,6 +156,15 @@ class Parser:
 
 
 Tokens = tuple[list[str], list[bool], list[int]]  # words, spaces and NORMs of a Doc to be
+
+
+def _paragraph_parts(sent: Span) -> list[Span]:
+    """`sent` cut at its blank lines (whitespace tokens holding two line breaks)."""
+    cuts = [t.i for t in sent if t.is_space and t.text.count("\n") >= 2]
+    if not cuts:
+        return [sent]
+    doc, edges = sent.doc, [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a]
 
 
 def _joined(sentences: list[Span]) -> Tokens | None:

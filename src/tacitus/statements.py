@@ -158,6 +158,17 @@ def _interview(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
     return [RawStatement(cue=tok, speakers=expand(subjects[0]), content_start=tok.i, content_end=tok.i + 1, direct=False, attribution=False)]
 
 
+def _past_dateline(subject: Token, sentence: Span) -> Token:
+    """"GENEVA, Nov. 15 - WHO chief Tedros said …": the parser may make the dateline's place the
+    subject; the speaker is the subject (or apposition) after the dash."""
+    dash = next((t.i for t in sentence[:10] if t.text in ("-", "--", "—", "–")), None)
+    if dash is None or subject.i >= dash or not sentence[0].text.isupper() or len(sentence[0].text) < 2:
+        return subject
+    after = [c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > dash]
+    after += [c for c in subject.children if c.dep_ == "appos" and c.i > dash]
+    return after[0] if after else subject
+
+
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:
     """Every speech act of one parsed sentence (attributions included, flagged)."""
     found: list[RawStatement] = []
@@ -175,7 +186,7 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
         subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(tok)
         if not subjects:
             continue
-        speaker = subjects[0]
+        speaker = _past_dateline(subjects[0], sentence)
         comps = [c for c in tok.children if c.dep_ in ("ccomp",)]
         if not comps and tok.lemma_.lower() in ACCUSING_CUES:
             # "accused Ukraine of shelling the plant" (the "of" on the verb or on its object):

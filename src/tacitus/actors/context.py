@@ -136,11 +136,12 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
         actor.country, actor.country_from = country, how
         actor.code = f"{country}{actor.sector or ''}" if actor.code in (None, actor.sector) else actor.code
     by_id = {a.id: a for a in document.actors}
+    refs = [r for e in events for r in (e.source, e.target)] + [s.speaker for s in doc.statements]  # speakers too
+    for ref in refs:
+        actor = by_id.get(ref.actor) if ref is not None and ref.actor else None
+        if actor is not None and actor.country and not ref.country:
+            ref.country, ref.code = actor.country, actor.code if ref.code in (None, ref.sector) else ref.code
     for event in events:
-        for ref in (event.source, event.target):
-            actor = by_id.get(ref.actor) if ref is not None and ref.actor else None
-            if actor is not None and actor.country and not ref.country:
-                ref.country, ref.code = actor.country, actor.code if ref.code in (None, ref.sector) else ref.code
         _agentless_police_act(event, evidence, main)
 
 

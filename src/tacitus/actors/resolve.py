@@ -26,6 +26,7 @@ from tacitus.words import AnaphorKind, words
 
 # Office words that fit any office holder ("the Turkish leader" after "President Erdogan").
 GENERIC_TITLES = words("generic_titles")
+PAIR_WORDS, GROUP_PERSONS = words("pair_words"), words("group_anaphor_persons")
 
 
 @dataclass
@@ -151,14 +152,29 @@ class _Resolver:
             self.attach(target, mention)
 
     def dyad(self, mention: RawMention) -> None:
-        # The two parties most recently named before this sentence (not its own actors).
-        here = {e.actor.id for e in self.entities if e.last_sentence == mention.sentence}
-        groups = sorted(
-            (e for e in self.entities if 0 <= e.last_sentence < mention.sentence and e.actor.id not in here and e.actor.country),
+        """"both sides", "these governments", "the two countries": the actors named together last
+        (two for "two"/"both"), of the kind the noun names, each one a member of the group."""
+        said = mention.text.lower().split()
+        fits = _group_fit(said[-1] if said else "")
+        pair = bool(PAIR_WORDS & set(said))
+        here = [e for e in self.entities if e.last_sentence == mention.sentence and e.last_head < mention.key and fits(e)]
+        earlier = sorted(
+            (e for e in self.entities if 0 <= e.last_sentence < mention.sentence and e not in here and fits(e)),
             key=lambda e: (e.last_sentence, e.last_head),
             reverse=True,
         )
-        for entity in groups[:2]:
+        # "Poland and Lithuania said the two countries …": named together in the same sentence
+        group = here if len(here) >= 2 else []
+        # "European governments … These governments": the plural group named with the same noun
+        same = [e for e in earlier if e.coding.plural and not pair and any(m.text.lower().split()[-1:] == said[-1:] for m in e.actor.mentions)]
+        if not group and same and same[0].last_sentence >= mention.sentence - 3:
+            group = same[:1]
+        if not group and earlier:
+            last = earlier[0].last_sentence
+            together = [e for e in earlier if e.last_sentence == last]
+            plural = len(together) == 1 and together[0].coding.plural and not pair
+            group = together if len(together) >= 2 or plural else earlier[:2]
+        for entity in group[:2] if pair else group:
             self.attach(entity, mention, salient=False)
 
     def title(self, mention: RawMention, coding: Coding) -> bool:
@@ -196,6 +212,9 @@ class _Resolver:
         if not coding.is_coded and coding.kind == "organisation" and (earlier := _surname_match(self.entities, coding.name)):
             self.attach(earlier, mention, coding)  # "Wang" after "Wang Yi", tagged as an organisation
             return
+        if coding.kind != "country" and (person := _named_person(self.entities, mention.text)):
+            self.attach(person, mention)  # "Rodriguez" after "Bruno Rodriguez": the person, not a town of that name
+            return
         code = coding.actor_code or ("name:" + coding.name.lower())
         key = "group:" + code
         entity = self.by_key.get(key) or self.new_entity(key, coding)
@@ -216,6 +235,30 @@ def _surname_match(entities: list[_Entity], name: str) -> _Entity | None:
         if len(words_) == 1 and words_[0] in full:
             return entity
     return None
+
+
+def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
+    """The person named before whose name (as written in the text) ends with the single word `text`."""
+    word = text.strip().lower()
+    if not word.isalpha() or " " in text.strip():
+        return None
+    for entity in reversed(entities):
+        if entity.coding.kind == "person" and entity.coding.person and any(m.text.lower().split()[-1:] == [word] for m in entity.actor.mentions):
+            return entity
+    return None
+
+
+def _group_fit(noun: str) -> Callable[[_Entity], bool]:
+    """Which actors a group noun may take: "leaders" persons, "sides" any actor of a country,
+    "governments", "countries", "allies" countries and their state bodies."""
+    lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
+    if lemma in GROUP_PERSONS:
+        return lambda e: e.coding.kind == "person" and bool(e.actor.country)
+    if lemma in ("side", "party"):
+        return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun"
+    return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (
+        e.coding.kind == "country" or e.coding.kind == "group" and e.actor.sector in (None, "GOV", "MIL")
+    )
 
 
 def _fits_anaphor(entity: _Entity, want: AnaphorKind | None) -> bool:

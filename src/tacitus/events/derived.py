@@ -168,7 +168,7 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
     codes, out = derived_codes(), []
     for statement in statements:
         for event in events:
-            if event.statement != statement.id or event.negated or event.modality in FUTURE_MODALITIES or event.root < codes.accusation_min_root:
+            if event.statement != statement.id or event.negated or event.modality in (*FUTURE_MODALITIES, "claimed") or event.root < codes.accusation_min_root:
                 continue
             doer, speaker = event.source, statement.speaker
             if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
@@ -191,6 +191,19 @@ def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day:
             targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
             out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
     return out
+
+
+def pretenders(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, tok: Token, day: Date | None) -> list[Event]:
+    """"X said these governments pretend to defend democracy": X disapproves of the pretenders —
+    the subject of the pretending verb inside X's statement."""
+    for raw, statement in speech.spoken():
+        if tok.i not in raw.content_tokens or statement.speaker.actor is None:
+            continue
+        holders = subjects_of(tok.head) if tok.dep_ == "xcomp" else subjects_of(tok)
+        targets = [r for t in holders for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+        code = derived_codes().pretence_code
+        return [_speaker_event(statement, t, code, f"pretence in {statement.id}: {tok.text}", day, sentence) for t in targets]
+    return []
 
 
 def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
@@ -318,9 +331,11 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     trigger_tokens = {trigger.token.i for trigger, _ in built}
     found: list[Event] = []
     claimed = load_claimed_attitudes()
+    pretences: list[Event] = []
     for trigger, made in built:
         if is_claimed(trigger.token, claimed):
             made = [recoded(e, e.cameo, modality="claimed", rule=f"claimed: {e.rule}") for e in made]
+            pretences += pretenders(doc, sentence, speech, trigger.token, day)
         found.extend(made)
         governor = trigger.token.head
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
@@ -328,4 +343,4 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
         found.extend(refusals(made))
     owners = [s for _, s in speech.spoken()]
     found = performatives(owners, found)
-    return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
+    return found + pretences + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
