@@ -268,3 +268,46 @@ def test_pretending_governments_are_disapproved_not_supported(coder):
     doc = coder.code_text('Kenya\'s president said Western governments had ignored the drought. "These governments pretend to help Africa," he said.')
     assert not [e for e in doc.events if e.factual and e.root == "05"]
     assert ("111", "KEN", "WST") in _speaker_events(doc, "pretence")
+
+
+def test_announcing_or_denying_an_object_is_a_statement_whose_object_stays_asserted(coder):
+    doc = coder.code_text("Peru's interior ministry announced a curfew in Puno on Monday. The rebel commander denied the reports.")
+    cues = sorted(s.cue.text for s in doc.statements)
+    assert cues == ["announced", "denied"]
+    assert not [e for e in doc.events if e.statement is not None]  # the curfew is the text's own report
+
+
+def test_condemning_is_an_event_not_a_statement(coder):
+    doc = coder.code_text("Chile's foreign minister condemned the shelling of the border post.")
+    assert not doc.statements
+    assert [e.root for e in doc.events if e.factual and e.root == "11"]
+
+
+def test_interviewer_question_asserts_nothing(coder):
+    text = (
+        "Interview: Bolivian opposition leader speaks\n\n"
+        "Opposition leader Rosa Mamani spoke to our correspondent in La Paz.\n\n"
+        "Q: Will the police arrest you this week?\n\n"
+        "A: They can arrest me, but the movement will go on."
+    )
+    doc = coder.code_text(text)
+    assert not [e for e in doc.events if e.factual and e.root == "17"]
+
+
+def test_named_answer_lines_are_the_spokeswoman_and_questions_are_nobody(coder):
+    text = (
+        "BOGOTA, May 3 - Colombia's foreign ministry spokeswoman Laura Pinto held her weekly briefing.\n\n"
+        "Caracol: Venezuela has closed the border again. Your comment?\n\n"
+        "Laura Pinto: The closure is a grave mistake and Caracas must reopen the crossings."
+    )
+    doc = coder.code_text(text)
+    answers = [s for s in doc.statements if s.cue.text in ("Laura", "Caracol")]
+    assert [s.cue.text for s in answers] == ["Laura"]
+    assert answers[0].speaker.country == "COL"
+
+
+def test_a_title_repeated_at_the_top_of_the_body_is_coded_once(coder):
+    title = "Chile accuses Peru of border incursion"
+    doc = coder.code_text(f"{title}\n\nSANTIAGO, May 4 - Chile accused Peru of sending troops across the border.", title=title)
+    assert not [e for e in doc.events if e.sentence == 0]  # the headline copy
+    assert {e.sentence for e in doc.events if e.root == "11" and e.sentence >= 0} == {1}

@@ -124,6 +124,8 @@ class Parser:
             for i in range(len(sentences) - 1, 0, -1):
                 if keep[i] and not keep[i - 1] and sentences[i][1][0].lower_ in CONTEXT_WORDS:
                     keep[i - 1] = True
+            if sentences and title.strip() and sentences[0][1].text.strip() == title.strip():
+                keep[0] = False  # the body opens with its title again: coded once, as the title
             kept = [(n, start, s) for n, ((start, s), k) in enumerate(zip(sentences, keep, strict=True)) if k]
             title_doc = self.nlp.make_doc(title) if title.strip() else None
             limit = PIECE_CHARS if len(body) >= self.nlp.max_length else self.nlp.max_length

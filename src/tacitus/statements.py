@@ -40,11 +40,12 @@ class SpeechLexicon:
     first_person: frozenset[str]
     speaker_titles: frozenset[str]
     naming_cues: frozenset[str]
+    object_cues: frozenset[str]
 
 
 def relevant_words(lexicon: SpeechLexicon) -> frozenset[str]:
     """The verbs that can make a sentence speech (for choosing the sentences to parse)."""
-    return lexicon.cues | lexicon.naming_cues | lexicon.interview_cues
+    return lexicon.cues | lexicon.naming_cues | lexicon.interview_cues | lexicon.object_cues
 
 
 @cache
@@ -53,7 +54,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -70,6 +71,9 @@ class RawStatement:
     direct: bool
     attribution: bool  # a report's sourcing, not a speaker in the news
     content_tokens: set[int] = field(default_factory=set)
+    # False for "condemned the attacks", "announced a truce": the object is what the act is
+    # about, not a claim of the speaker's (events in it stay as the text gives them)
+    holds_claims: bool = True
 
 
 def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
@@ -169,6 +173,21 @@ def _past_dateline(subject: Token, sentence: Span) -> Token:
     return after[0] if after else subject
 
 
+def _object_statement(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
+    """"X condemned the attacks", "X called on Y to withdraw", "X announced a truce", "X
+    threatened to open the border": a speech act whose object (or infinitive, or "on"/"to"
+    phrase) says what it is about."""
+    if speaker.tag_ in ("WDT", "WP") or speaker.lower_ in lexicon.first_person or speaker.lower_ == "that":
+        return []  # "…, which had denied it" is background; "I promise…" is the quote's own act
+    parts = [c for c in tok.children if c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "to")]
+    content = sorted(t.i for part in parts for t in part.subtree if not t.is_punct)
+    if not content:
+        return []
+    start, end = content[0], content[-1] + 1
+    return [RawStatement(cue=tok, speakers=expand(speaker), content_start=start, content_end=end, direct=False,
+                         attribution=_is_attribution(speaker, tok.lemma_.lower(), lexicon), holds_claims=False)]
+
+
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:
     """Every speech act of one parsed sentence (attributions included, flagged)."""
     found: list[RawStatement] = []
@@ -178,9 +197,11 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             found.extend(_according_to(sentence, tok, lexicon))
             continue
         if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.naming_cues | lexicon.interview_cues:
-            found.extend(_naming(tok, lexicon) if tok.lemma_.lower() in lexicon.naming_cues else _interview(tok, lexicon))
-            continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues:
+            named = _naming(tok, lexicon) if tok.lemma_.lower() in lexicon.naming_cues else _interview(tok, lexicon)
+            found.extend(named)
+            if named or tok.lemma_.lower() not in lexicon.object_cues:
+                continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues | lexicon.object_cues:
             continue
         # "…, saying Y …", "took the villages and accused Y of …": the speaker is the head verb's subject
         subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(tok)
@@ -208,6 +229,9 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             # right before or after the cue, never a scare quote elsewhere in the sentence
             start, end = near[0]
             direct = True
+        if (start is None or end is None) and tok.lemma_.lower() in lexicon.object_cues and not any(a <= tok.i < b for a, b in quotes):
+            found.extend(_object_statement(tok, speaker, lexicon))
+            continue
         if start is None or end is None or end <= start:
             continue
         # Trim punctuation at the edges of the content.
@@ -282,6 +306,23 @@ def _follows(doc: CodingDoc, sentence: Sentence, last: Statement, start: int) ->
     return 0 <= before - last.sentence <= 5 and doc.document.text[:start].rstrip()[-1:] in QUOTE_MARKS
 
 
+def _paragraph_at(text: str, start: int) -> str:
+    """The paragraph (line) of `text` that holds the offset `start`."""
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1 : end if end >= 0 else len(text)]
+
+
+def asked(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> bool:
+    """Whether `sentence` is an interviewer's question: a "?" sentence of a "Q: …" line or of a
+    "Name: … ?" line (a question is nobody's statement and asserts nothing)."""
+    text, start = doc.document.text, sentence.span_of(sentence.span).start
+    if not sentence.span.text.rstrip().rstrip("\"”'").endswith("?"):
+        return False
+    line = _paragraph_at(text, start)
+    head = line.split(":", 1)[0].strip().lower() if ":" in line[:40] else None
+    return head is not None and (head in lexicon.question_prefixes or line.rstrip().endswith("?"))
+
+
 def _answer_speaker(doc: CodingDoc, sentence: Sentence, prefix: Span, lexicon: SpeechLexicon) -> ActorRef | None:
     """Who answers on an "A:" or "Name:" line: the interviewee, or the actor the name codes."""
     said = prefix.text.lower()
@@ -293,8 +334,11 @@ def _answer_speaker(doc: CodingDoc, sentence: Sentence, prefix: Span, lexicon: S
         return interviewee.speaker if interviewee else None
     head = prefix.root
     found = refs(doc, sentence, head)
-    if not found or found[0].actor is None or found[0].country is None or head.lemma_.lower() in lexicon.attribution_heads:
+    if not found or found[0].actor is None or head.lemma_.lower() in lexicon.attribution_heads:
         return None  # "Reuters: …", "Interview: …": narration's sourcing or a heading
+    actor = doc.resolution.actor(found[0].actor) if doc.resolution is not None else None
+    if actor is None or actor.sector == "MED" or found[0].country is None and actor.kind != "person":
+        return None  # a news outlet asks; a person named before may still wait for a country
     return found[0]
 
 
@@ -310,6 +354,8 @@ def continued_speech(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon)
     text, start = doc.document.text, sentence.span_of(span).start
     prefix, last = _prefix(span), (doc.statements[-1] if doc.statements else None)
     cue, speaker, owner = span[0], None, None
+    if prefix is not None and _paragraph_at(text, start).rstrip().endswith("?"):
+        return None  # "Bloomberg: … Your comment?": the interviewer asks
     if prefix is not None:
         cue, speaker = prefix[0], _answer_speaker(doc, sentence, prefix, lexicon)
     elif last is None or last.sentence < sentence.index - 6:

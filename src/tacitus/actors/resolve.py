@@ -212,7 +212,7 @@ class _Resolver:
         if not coding.is_coded and coding.kind == "organisation" and (earlier := _surname_match(self.entities, coding.name)):
             self.attach(earlier, mention, coding)  # "Wang" after "Wang Yi", tagged as an organisation
             return
-        if coding.kind != "country" and (person := _named_person(self.entities, mention.text)):
+        if (person := _named_person(self.entities, mention.text)) is not None:
             self.attach(person, mention)  # "Rodriguez" after "Bruno Rodriguez": the person, not a town of that name
             return
         code = coding.actor_code or ("name:" + coding.name.lower())

@@ -26,7 +26,7 @@ from tacitus.events.extract import Trigger
 from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
-from tacitus.statements import SentenceSpeech, load_speech_lexicon
+from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
 from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, load_evaluations, words
 
@@ -151,7 +151,7 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
     out = []
     for raw, statement in speech.spoken():
         cue_event = any(e.trigger.start == statement.cue.start for e in found)
-        if cue_event or statement.speaker.actor is None:
+        if cue_event or statement.speaker.actor is None or not raw.holds_claims:
             continue
         content = sentence.doc[raw.content_start : raw.content_end]
         for evaluation, word in evaluations_in(content, load_evaluations()):
@@ -341,6 +341,8 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
             found.extend(commitments(doc, sentence, made, trigger.token, governor))
         found.extend(refusals(made))
+    if asked(doc, sentence, load_speech_lexicon()):  # "Q: Are you afraid of being arrested?"
+        found = [recoded(e, e.cameo, modality="question", rule=f"asked: {e.rule}") if e.modality == "asserted" else e for e in found]
     owners = [s for _, s in speech.spoken()]
     found = performatives(owners, found)
     return found + pretences + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
