@@ -71,4 +71,12 @@ def test_a_blank_line_ends_a_sentence():
 
     parser = Parser(load_nlp(), lambda s: True)
     texts = [s.text for _, s in parser.sentences("Talks stall over border\n\nLIMA, May 2 - The minister left. He flew home.")]
-    assert texts == ["Talks stall over border", "LIMA, May 2 - The minister left.", "He flew home."]
+    assert texts == ["Talks stall over border", "LIMA, May 2 -", "The minister left.", "He flew home."]
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence():
+    from tacitus.parse import Parser, load_nlp
+
+    parser = Parser(load_nlp(), lambda s: True)
+    texts = [s.text for _, s in parser.sentences("QUITO, June 3 - Ecuador's president spoke. UN - backed talks resume.")]
+    assert texts == ["QUITO, June 3 -", "Ecuador's president spoke.", "UN - backed talks resume."]

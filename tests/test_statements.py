@@ -250,8 +250,8 @@ def test_headline_is_its_own_sentence_and_dateline_is_no_speaker(coder):
         "OSLO, May 2 - Peruvian Foreign Minister Elena Castro said on Friday that Ecuador kept lying about the border incident."
     )
     doc = coder.code_text(text)
-    body = [s for s in doc.statements if s.sentence == 1]
-    assert [s.cue.text for s in body] == ["said"]
+    assert [s.sentence for s in doc.statements] == [0, 2]  # the headline, then the body after its dateline
+    body = [s for s in doc.statements if s.sentence == 2]
     assert body[0].speaker.country == "PER"  # not Norway: "OSLO" is the dateline, not the speaker
     assert _speaker_events(doc, "evaluation") == [("112", "PER", "ECU")]
 
@@ -310,4 +310,28 @@ def test_a_title_repeated_at_the_top_of_the_body_is_coded_once(coder):
     title = "Chile accuses Peru of border incursion"
     doc = coder.code_text(f"{title}\n\nSANTIAGO, May 4 - Chile accused Peru of sending troops across the border.", title=title)
     assert not [e for e in doc.events if e.sentence == 0]  # the headline copy
-    assert {e.sentence for e in doc.events if e.root == "11" and e.sentence >= 0} == {1}
+    assert {e.sentence for e in doc.events if e.root == "11" and e.sentence >= 0} == {2}  # after the dateline
+
+
+def test_condemning_the_attacks_targets_their_perpetrator_named_before(coder):
+    doc = coder.code_text(
+        "Ecuadorian troops shelled three Peruvian border villages on Monday. "
+        "Peru's foreign ministry condemned the attacks on Tuesday."
+    )
+    condemnations = [e for e in doc.events if e.factual and e.root == "11" and e.sentence == 1]
+    assert [(e.source.country, e.target.country if e.target else None) for e in condemnations] == [("PER", "ECU")]
+
+
+def test_joint_speakers_each_make_the_statement(coder):
+    doc = coder.code_text("President Gabriel Boric and his Argentine counterpart Javier Milei said the two countries would reopen the pass.", date="2024-03-01")
+    assert sorted(s.speaker.country for s in doc.statements) == ["ARG", "CHL"]
+
+
+def test_a_states_own_forces_are_claimed_not_accused(coder):
+    doc = coder.code_text("Turkey's defence minister said the army had killed forty militants near the border.")
+    assert not [e for e in doc.events if e.rule.startswith("accusation") and e.target and e.target.country == "TUR"]
+
+
+def test_a_negated_belief_is_no_demand(coder):
+    doc = coder.code_text("The Chilean senators said they do not think Peru should withdraw its ambassador.")
+    assert not [e for e in doc.events if e.rule.startswith("obligation")]

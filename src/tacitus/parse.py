@@ -163,10 +163,27 @@ Tokens = tuple[list[str], list[bool], list[int]]  # words, spaces and NORMs of a
 def _paragraph_parts(sent: Span) -> list[Span]:
     """`sent` cut at its blank lines (whitespace tokens holding two line breaks)."""
     cuts = [t.i for t in sent if t.is_space and t.text.count("\n") >= 2]
+    cuts += [d + 1 for d in _dateline_dashes(sent, cuts)]
+    cuts = sorted(set(cuts))
     if not cuts:
         return [sent]
     doc, edges = sent.doc, [sent.start, *cuts, sent.end]
     return [doc[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a]
+
+
+def _dateline_dashes(sent: Span, breaks: list[int]) -> list[int]:
+    """The dash closing a dateline at the start of the sentence or of one of its paragraphs
+    ("GENEVA, Nov. 15 - …", "NEW YORK (Reuters) — …"): the dateline is no part of the sentence."""
+    out = []
+    for first in [sent.start, *(b + 1 for b in breaks)]:
+        doc = sent.doc
+        if first >= sent.end or not (doc[first].is_upper and len(doc[first].text) >= 2 and doc[first].is_alpha):
+            continue
+        dash = next((t.i for t in doc[first : min(first + 10, sent.end)] if t.text in ("-", "--", "—", "–")), None)
+        # a space before the dash and a capital after it: not "UN - backed forces"
+        if dash is not None and dash + 1 < sent.end and doc[dash - 1].whitespace_ and (doc[dash + 1].text[:1].isupper() or doc[dash + 1].text in QUOTE_MARKS):
+            out.append(dash)
+    return out
 
 
 def _joined(sentences: list[Span]) -> Tokens | None:

@@ -188,6 +188,15 @@ def _object_statement(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> lis
                          attribution=_is_attribution(speaker, tok.lemma_.lower(), lexicon), holds_claims=False)]
 
 
+def _joint_speakers(speaker: Token) -> list[Token]:
+    """The persons conjoined to the speaker: "Lavrov and his Iranian counterpart Amir-Abdollahian"."""
+    out = []
+    for conj in (c for c in speaker.conjuncts if c.i > speaker.i):
+        named = [conj] if conj.ent_type_ == "PERSON" else [g for g in conj.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"]
+        out += named[:1]
+    return out
+
+
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:
     """Every speech act of one parsed sentence (attributions included, flagged)."""
     found: list[RawStatement] = []
@@ -239,17 +248,19 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             end -= 1
         while start < end and sentence.doc[start].is_punct:
             start += 1
-        found.append(
-            RawStatement(
-                cue=tok,
-                speakers=expand(speaker),
-                content_start=start,
-                content_end=end,
-                direct=direct,
-                attribution=_is_attribution(speaker, tok.lemma_.lower(), lexicon),
-                content_tokens=set(range(start, end)),
+        # "Lavrov and his Iranian counterpart said …": each of the joint speakers says it
+        for one in [speaker, *_joint_speakers(speaker)]:
+            found.append(
+                RawStatement(
+                    cue=tok,
+                    speakers=expand(one),
+                    content_start=start,
+                    content_end=end,
+                    direct=direct,
+                    attribution=_is_attribution(one, tok.lemma_.lower(), lexicon),
+                    content_tokens=set(range(start, end)),
+                )
             )
-        )
     return found
 
 
@@ -412,7 +423,9 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
                 cue=sentence.span_of(raw.cue),
                 content=sentence.span_of(sentence.doc[raw.content_start : raw.content_end]),
                 direct=raw.direct,
-                depth=depth_of(raw.cue),
+                # "announced the release of prisoners": the act it is about, not the speaking,
+                # is what the sentence reports — never ranked above it
+                depth=depth_of(raw.cue) + (0 if raw.holds_claims else 1),
             )
         )
         raws.append(raw)

@@ -28,7 +28,8 @@ WORD_LISTS = (
     "habitual_adverbs", "habitual_governors", "habitual_modifiers", "statistic_heads", "statistic_times",
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
-    "group_anaphor_nouns", "group_anaphor_persons", "group_anaphor_determiners", "pair_words",
+    "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
+    "condemned_acts",
 )
 AnaphorKind = Literal["igo", "armed", "country"]
 ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")

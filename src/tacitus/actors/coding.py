@@ -171,7 +171,7 @@ def person_coding(entry: Entry, day: Date | None) -> Coding:
 
 PRONOUNS = actor_words().pronouns
 ANAPHORIC_NOUNS = actor_words().anaphoric_nouns
-GROUP_NOUNS, GROUP_PERSONS = words("group_anaphor_nouns"), words("group_anaphor_persons")
+GROUP_NOUNS = words("group_anaphor_nouns")
 GROUP_DETERMINERS, PAIR_WORDS = words("group_anaphor_determiners"), words("pair_words")
 
 
@@ -201,7 +201,7 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
 
 def _group_anaphor(head: Token, tokens: list[Token]) -> bool:
     """A plural group noun with "these", "those", "both" or "two" and no name of its own."""
-    if head.tag_ not in ("NNS",) or head.lemma_.lower() not in GROUP_NOUNS | GROUP_PERSONS or not head.text.islower():
+    if head.tag_ not in ("NNS",) or head.lemma_.lower() not in GROUP_NOUNS or not head.text.islower():
         return False
     before = [t.lower_ for t in tokens if t.i < head.i]
     pointed = any(w in GROUP_DETERMINERS for w in before) or "the" in before and any(w in PAIR_WORDS for w in before)

@@ -26,7 +26,7 @@ from tacitus.words import AnaphorKind, words
 
 # Office words that fit any office holder ("the Turkish leader" after "President Erdogan").
 GENERIC_TITLES = words("generic_titles")
-PAIR_WORDS, GROUP_PERSONS = words("pair_words"), words("group_anaphor_persons")
+PAIR_WORDS = words("pair_words")
 
 
 @dataclass
@@ -249,11 +249,9 @@ def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
 
 
 def _group_fit(noun: str) -> Callable[[_Entity], bool]:
-    """Which actors a group noun may take: "leaders" persons, "sides" any actor of a country,
-    "governments", "countries", "allies" countries and their state bodies."""
+    """Which actors a group noun may take: "sides" any actor of a country, "governments",
+    "countries", "allies" countries and their state bodies."""
     lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
-    if lemma in GROUP_PERSONS:
-        return lambda e: e.coding.kind == "person" and bool(e.actor.country)
     if lemma in ("side", "party"):
         return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun"
     return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (

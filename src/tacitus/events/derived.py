@@ -13,7 +13,7 @@ reading for evaluation: what a statement reports, as an event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from functools import cache
 
@@ -28,13 +28,24 @@ from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
 from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
-from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, load_evaluations, words
+from tacitus.words import (
+    Evaluation,
+    actor_words,
+    derived_codes,
+    evaluation_light_verbs,
+    load_evaluations,
+    words,
+)
 
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
 OBLIGATION_AUX = words("obligation_aux")
 FUTURE_MODALITIES = ("future", "intended", "possible")
+CONDEMNED_ACTS = words("condemned_acts")
+STATE_SECTORS = frozenset(actor_words().state_sectors)
+PERPETRATOR_ROOTS = ("15", "16", "17", "18", "19", "20")
+LOOKBACK = 4  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
 
@@ -171,10 +182,17 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
             if event.statement != statement.id or event.negated or event.modality in (*FUTURE_MODALITIES, "claimed") or event.root < codes.accusation_min_root:
                 continue
             doer, speaker = event.source, statement.speaker
-            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
+            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or _same_state(doer, speaker):
                 continue  # one's own side's act is a claim, not an accusation
             out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
     return out
+
+
+def _same_state(doer: ActorRef, speaker: ActorRef) -> bool:
+    """"Erdogan said the armed forces had neutralised 109 militants": the state's own forces."""
+    state = STATE_SECTORS
+    # an unnamed state force ("the army") in a state speaker's words is its own
+    return doer.country in (None, speaker.country) and doer.sector in state and speaker.sector in state
 
 
 def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day: Date | None) -> list[Event]:
@@ -188,9 +206,34 @@ def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day:
             obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children)
             if not obliged or is_negated(tok) or tok.i not in raw.content_tokens:
                 continue
+            if any(is_negated(a) for a in tok.ancestors if a.i in raw.content_tokens or a.i == raw.cue.i):
+                continue  # "don't think legislators should oppose the bill"
             targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
             out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
     return out
+
+
+def _with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: Trigger, built: list[tuple[Trigger, list[Event]]]) -> Event:
+    """"X condemned the attacks": a disapproval with no actor as target targets the perpetrator
+    of the condemned act — the source of that act when this sentence codes it ("condemned the
+    execution of four protesters by the authorities"), else of the act of that kind reported
+    just before ("US jets struck … Iran condemned the attacks")."""
+    if event.root != "11" or event.target is not None and event.target.actor is not None or event.source is None:
+        return event
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in CONDEMNED_ACTS]
+    if not objects:
+        return event
+    inside = {t.i for t in objects[0].subtree}
+    here = [e for t, made in built if t.token.i in inside for e in made]
+    before = [e for e in reversed(doc.events) if 0 <= sentence.index - e.sentence <= LOOKBACK]
+    title = [e for e in doc.events if e.sentence < 0]  # the headline's act, last
+    for act in here + before + title:
+        doer = act.source
+        if act.negated or act.modality in (*FUTURE_MODALITIES, "claimed", "question"):
+            continue
+        if act.root in PERPETRATOR_ROOTS and doer is not None and doer.actor and doer.country and doer.country != event.source.country:
+            return replace(event, target=doer, rule=f"{event.rule}; target: perpetrator of S{act.sentence} {act.trigger.text}")
+    return event
 
 
 def pretenders(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, tok: Token, day: Date | None) -> list[Event]:
@@ -333,6 +376,7 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     claimed = load_claimed_attitudes()
     pretences: list[Event] = []
     for trigger, made in built:
+        made = [_with_perpetrator(doc, sentence, e, trigger, built) for e in made]
         if is_claimed(trigger.token, claimed):
             made = [recoded(e, e.cameo, modality="claimed", rule=f"claimed: {e.rule}") for e in made]
             pretences += pretenders(doc, sentence, speech, trigger.token, day)
