@@ -335,3 +335,15 @@ def test_a_states_own_forces_are_claimed_not_accused(coder):
 def test_a_negated_belief_is_no_demand(coder):
     doc = coder.code_text("The Chilean senators said they do not think Peru should withdraw its ambassador.")
     assert not [e for e in doc.events if e.rule.startswith("obligation")]
+
+
+def test_wanting_another_to_act_is_an_appeal_and_the_act_is_only_wanted(coder):
+    doc = coder.code_text("Chile wants Bolivia to withdraw its troops from the border.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in doc.events if e.factual] == [("020", "CHL", "BOL")]
+    own = coder.code_text("The group wants to starve the city.")
+    assert not [e for e in own.events if e.rule.startswith("wish")]
+
+
+def test_a_wish_in_the_speakers_own_words_is_the_speakers_appeal(coder):
+    doc = coder.code_text('The Bolivian president said: "We want Chile to return to the negotiating table."')
+    assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.rule.startswith("wish")] == [("BOL", "CHL")]

@@ -139,6 +139,7 @@ class DerivedCodes:
     refusal_by_root: Mapping[str, str]
     refusal_by_code: Mapping[str, str]
     attitude_governors: Mapping[str, str]
+    wish_governors: Mapping[str, str]
     refusal_default: str
     claim_code: str
     claim_min_root: str
@@ -160,7 +161,7 @@ class DerivedCodes:
         return self.intent_by_code.get(event_code) or self.intent_by_root.get(root)
 
 
-_TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors")
+_TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors", "wish_governors")
 _CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code", "pretence_code")
 _ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
 _PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
@@ -182,7 +183,7 @@ def parse_derived_codes(data: object, origin: str = "derived_events.yaml") -> De
     fields: dict[str, object] = {}
     for key in _TABLES:
         table = _mapping(data.get(key), f"{origin}:{key}")
-        keyed = key != "attitude_governors"
+        keyed = key not in ("attitude_governors", "wish_governors")
         fields[key] = MappingProxyType({(code(k, f"{origin}:{key}") if keyed else str(k)): code(v, f"{origin}:{key}:{k}") for k, v in table.items()})
     for key in _CODES + _ROOTS:
         fields[key] = code(data.get(key), f"{origin}:{key}")

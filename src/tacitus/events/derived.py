@@ -236,6 +236,46 @@ def _with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger:
     return event
 
 
+def _wanted(tok: Token) -> list[Token]:
+    """The acts a wishing verb asks of someone ("wants Bolivia [to withdraw]")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in derived_codes().wish_governors:
+        return []
+    return [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")]
+
+
+def wishes(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day: Date | None) -> list[Event]:
+    """"X wants Y to withdraw", "X expects Y to honour the deal": X appeals to Y. Inside a
+    statement it is the speaker's claim, or the speaker's own appeal when said in the first
+    person ("We want Europe to act")."""
+    table, out = derived_codes().wish_governors, []
+    first_person = load_speech_lexicon().first_person
+    for tok in sentence.span:
+        code = table.get(tok.lemma_.lower())
+        wanted = _wanted(tok)
+        if code is None or is_negated(tok) or not wanted:
+            continue
+        asked_of = [s for w in wanted for s in w.children if s.dep_ == "nsubj"] + ([c for c in tok.children if c.dep_ == "dobj"] if wanted else [])
+        holders = subjects_of(tok)
+        if not asked_of or not holders:
+            continue  # "wants to starve Gaza": its own aim, asked of no one
+        speaker, statement = speech.owner_of(tok)
+        owner = next((s for _, s in speech.spoken() if s.id == statement), None)
+        own = owner is not None and holders[0].lower_ in first_person
+        sources = [owner.speaker] if own and owner else [r for r in refs(doc, sentence, holders[0]) if r.actor]
+        targets = [r for t in asked_of for r in refs(doc, sentence, t) if r.actor]
+        for source in sources[:1]:
+            for target in [t for t in targets if t.actor != source.actor][:2]:
+                entry = load_cameo()[code]
+                out.append(Event(
+                    id="", sentence=sentence.index, evidence=sentence.span.text, source=source, target=target,
+                    cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
+                    plover=Plover(entry.plover_type, entry.plover_mode), trigger=sentence.span_of(tok),
+                    date=day.isoformat() if day else None, rule=f"wish: {tok.lemma_.lower()} to", depth=depth_of(tok),
+                    attributed_to=None if own else speaker, statement=None if own else statement,
+                ))
+    return out
+
+
 def pretenders(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, tok: Token, day: Date | None) -> list[Event]:
     """"X said these governments pretend to defend democracy": X disapproves of the pretenders —
     the subject of the pretending verb inside X's statement."""
@@ -375,8 +415,11 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     found: list[Event] = []
     claimed = load_claimed_attitudes()
     pretences: list[Event] = []
+    wanted = {w.i for tok in sentence.span for w in _wanted(tok)}
     for trigger, made in built:
         made = [_with_perpetrator(doc, sentence, e, trigger, built) for e in made]
+        if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
+            made = [recoded(e, e.cameo, modality="intended") if e.modality == "asserted" else e for e in made]
         if is_claimed(trigger.token, claimed):
             made = [recoded(e, e.cameo, modality="claimed", rule=f"claimed: {e.rule}") for e in made]
             pretences += pretenders(doc, sentence, speech, trigger.token, day)
@@ -389,4 +432,4 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
         found = [recoded(e, e.cameo, modality="question", rule=f"asked: {e.rule}") if e.modality == "asserted" else e for e in found]
     owners = [s for _, s in speech.spoken()]
     found = performatives(owners, found)
-    return found + pretences + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
+    return found + pretences + wishes(doc, sentence, speech, day) + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
