@@ -347,3 +347,29 @@ def test_wanting_another_to_act_is_an_appeal_and_the_act_is_only_wanted(coder):
 def test_a_wish_in_the_speakers_own_words_is_the_speakers_appeal(coder):
     doc = coder.code_text('The Bolivian president said: "We want Chile to return to the negotiating table."')
     assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.rule.startswith("wish")] == [("BOL", "CHL")]
+
+
+def test_a_capitalised_word_in_a_name_is_no_evaluation(coder):
+    doc = coder.code_text('The Venezuelan president described the United States as "the Great Empire of the North".')
+    assert not [e for e in doc.events if e.factual and e.root == "05"]
+
+
+def test_the_victims_of_a_judged_wrong_are_not_its_target(coder):
+    doc = coder.code_text('"The embargo is a flagrant violation of the rights of all Bolivians," the Bolivian minister said.')
+    assert not [e for e in doc.events if e.rule.startswith("evaluation") and e.target and e.target.country == "BOL"]
+
+
+def test_another_actors_reported_welcome_is_not_the_speakers_praise(coder):
+    doc = coder.code_text("The Kenyan president said the African Union had welcomed the plan.")
+    assert not [e for e in doc.events if e.rule.startswith("evaluation")]
+
+
+def test_a_conditional_act_is_no_accusation(coder):
+    doc = coder.code_text('"If the Peruvian police arrest me, the movement will go on," the Bolivian activist said.')
+    assert not [e for e in doc.events if e.rule.startswith("accusation")]
+
+
+def test_one_speakers_conjoined_cues_are_one_statement(coder):
+    doc = coder.code_text("The Bolivian minister described the vote as a farce and said Chile had lied about the border.")
+    assert [s.cue.text for s in doc.statements] == ["described"]
+    assert ("112", "BOL", "CHL") in _speaker_events(doc, "evaluation")

@@ -415,6 +415,11 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
         else:
             spoken = [*spoken, (raw, speaker)]
     for raw, speaker in spoken:
+        # "described the US as … and said …": one speaker's conjoined cues are one statement
+        first = next((st for r, st in zip(raws, statements, strict=True) if raw.cue.dep_ == "conj" and raw.cue.head.i == r.cue.i and st.speaker.actor == speaker.actor), None)
+        if first is not None and speaker.actor is not None:
+            continued.append((raw, first))
+            continue
         statements.append(
             Statement(
                 id=f"S{len(doc.statements) + len(statements) + 1}",

@@ -25,6 +25,7 @@ from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
 from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
+from tacitus.parse import QUOTE_MARKS
 from tacitus.qualify import is_negated, modality
 from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
@@ -161,12 +162,14 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
     (051) — when the statement is no event already."""
     out = []
     for raw, statement in speech.spoken():
-        cue_event = any(e.trigger.start == statement.cue.start for e in found)
+        cue = sentence.span_of(raw.cue).start  # its own cue: "accused X of … and said …"
+        cue_event = any(e.trigger.start == cue for e in found)
         if cue_event or statement.speaker.actor is None or not raw.holds_claims:
             continue
         content = sentence.doc[raw.content_start : raw.content_end]
         for evaluation, word in evaluations_in(content, load_evaluations()):
-            targets = [r for t in evaluated_actor_tokens(content, word) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+            judged = evaluated_actor_tokens(content, word, victims=evaluation.polarity == "negative")
+            targets = [r for t in judged for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
             if targets:  # "the situation was dangerous" judges no one
                 out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
                 break
@@ -179,13 +182,22 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
     codes, out = derived_codes(), []
     for statement in statements:
         for event in events:
-            if event.statement != statement.id or event.negated or event.modality in (*FUTURE_MODALITIES, "claimed") or event.root < codes.accusation_min_root:
+            if event.statement != statement.id or event.negated or event.modality != "asserted" or event.root < codes.accusation_min_root:
                 continue
             doer, speaker = event.source, statement.speaker
             if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or _same_state(doer, speaker):
                 continue  # one's own side's act is a claim, not an accusation
             out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
     return out
+
+
+def _judged(target: ActorRef, speaker: ActorRef) -> bool:
+    """Whether a speaker's judgement may fall on `target`: an actor, not the speaker, and not
+    the speaker's own state when the speaker speaks for it."""
+    if target.actor is None or target.actor == speaker.actor:
+        return False
+    own_country = target.sector is None and target.country is not None and target.country == speaker.country and speaker.sector in STATE_SECTORS
+    return not (own_country or _same_state(target, speaker) and target.country is not None)
 
 
 def _same_state(doer: ActorRef, speaker: ActorRef) -> bool:
@@ -282,8 +294,10 @@ def pretenders(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, tok: 
     for raw, statement in speech.spoken():
         if tok.i not in raw.content_tokens or statement.speaker.actor is None:
             continue
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+            return []  # "claimed to have killed him": a claim of a past act, not a pretence
         holders = subjects_of(tok.head) if tok.dep_ == "xcomp" else subjects_of(tok)
-        targets = [r for t in holders for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
+        targets = [r for t in holders for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
         code = derived_codes().pretence_code
         return [_speaker_event(statement, t, code, f"pretence in {statement.id}: {tok.text}", day, sentence) for t in targets]
     return []
@@ -330,6 +344,10 @@ def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[E
         if tok.i + 1 < content.end:
             forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
         hit = next((e for e in table if forms & e.words), None)
+        if hit is not None and _in_name(tok):
+            continue  # "the Great Satan": a name, not praise
+        if hit is not None and hit.polarity == "positive" and tok.pos_ == "VERB":
+            continue  # "Guterres had welcomed the initiative": another's act, reported
         if hit is not None and _predicated(tok):
             out.append((hit, tok))
     return out
@@ -340,7 +358,7 @@ def evaluation_in(content: Span, table: tuple[Evaluation, ...]) -> tuple[Evaluat
     return next(iter(evaluations_in(content, table)), None)
 
 
-def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
+def evaluated_actor_tokens(content: Span, word: Token, victims: bool = False) -> list[Token]:
     """Whose doing the evaluation is about: the subject of the judging verb or copula, the
     possessor of the judged noun ("the UN's stance was a disgrace" -> the UN), else any named
     actor in the content."""
@@ -356,8 +374,18 @@ def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
     for subject in subjects:
         candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
     candidates += [c for c in word.children if c.dep_ == "poss"]
-    candidates += [t for t in content if t.pos_ == "PROPN" or t.dep_ == "poss"]
+    # any actor named elsewhere in the content; for a wrong (`victims`), never the judged act's
+    # victims or agent ("a violation of the rights of all Cubans", "infiltrated by Hamas")
+    inside = {t.i for c in word.children if c.dep_ in ("prep", "agent") for t in c.subtree} if victims else set()
+    candidates += [t for t in content if (t.pos_ == "PROPN" or t.dep_ == "poss") and t.i not in inside]
     return candidates
+
+
+def _in_name(tok: Token) -> bool:
+    """A capitalised word inside a phrase, not opening the sentence or a quote: part of a name."""
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.is_title and tok.i > tok.sent.start and tok.nbor(-1).text not in QUOTE_MARKS and not tok.nbor(-1).is_punct
 
 
 def reported_act(events: list[Event], statement: Statement) -> Event | Statement:
