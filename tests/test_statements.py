@@ -373,3 +373,29 @@ def test_one_speakers_conjoined_cues_are_one_statement(coder):
     doc = coder.code_text("The Bolivian minister described the vote as a farce and said Chile had lied about the border.")
     assert [s.cue.text for s in doc.statements] == ["described"]
     assert ("112", "BOL", "CHL") in _speaker_events(doc, "evaluation")
+
+
+def test_rejecting_the_accusations_targets_the_accuser(coder):
+    doc = coder.code_text(
+        "Peru's foreign minister accused Ecuador of arming smugglers on the border. "
+        "Ecuador's foreign ministry rejected the accusations on Wednesday."
+    )
+    rejections = [e for e in doc.events if e.factual and e.sentence == 1 and e.root == "01"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in rejections] == [("ECU", "PER")]
+
+
+def test_a_warning_targets_the_one_warned(coder):
+    doc = coder.code_text("North Korea's defence minister warned that South Korea would pay dearly for the drills.")
+    warnings = [e for e in doc.events if e.factual and e.root == "13"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in warnings] == [("PRK", "KOR")]
+
+
+def test_condemning_the_offensive_named_long_before(coder):
+    doc = coder.code_text(
+        "Chile launched an offensive against the rebels in the north on Monday. "
+        "The army said the operation would last weeks. Officials gave no casualty figures. "
+        "Reporters were kept away. Aid groups asked for access. "
+        "Argentina condemned the offensive on Friday."
+    )
+    condemnations = [e for e in doc.events if e.factual and e.root == "11"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in condemnations] == [("ARG", "CHL")]

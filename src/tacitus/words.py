@@ -29,7 +29,7 @@ WORD_LISTS = (
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
     "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
-    "condemned_acts",
+    "condemned_acts", "answered_charges",
 )
 AnaphorKind = Literal["igo", "armed", "country"]
 ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")

@@ -13,6 +13,7 @@ reading for evaluation: what a statement reports, as an event.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date as Date
 from functools import cache
@@ -46,6 +47,8 @@ FUTURE_MODALITIES = ("future", "intended", "possible")
 CONDEMNED_ACTS = words("condemned_acts")
 STATE_SECTORS = frozenset(actor_words().state_sectors)
 PERPETRATOR_ROOTS = ("15", "16", "17", "18", "19", "20")
+VERBAL_ROOTS = ("01", "11", "13")  # verbal acts whose target may be named only by what they answer
+ANSWERED_CHARGES = words("answered_charges")
 LOOKBACK = 4  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
@@ -226,26 +229,43 @@ def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day:
 
 
 def _with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: Trigger, built: list[tuple[Trigger, list[Event]]]) -> Event:
-    """"X condemned the attacks": a disapproval with no actor as target targets the perpetrator
-    of the condemned act — the source of that act when this sentence codes it ("condemned the
-    execution of four protesters by the authorities"), else of the act of that kind reported
-    just before ("US jets struck … Iran condemned the attacks")."""
-    if event.root != "11" or event.target is not None and event.target.actor is not None or event.source is None:
+    """A verbal act the patterns leave without an actor as target takes the actor it is about:
+    "condemned the attacks" the perpetrator of the condemned act (coded in this sentence, or
+    the act of that kind reported just before, or the headline's: "US jets struck … Iran
+    condemned the attacks"); "rejected the accusations" the accuser; "warned that the South
+    would pay dearly" the one warned."""
+    if event.root not in VERBAL_ROOTS or event.target is not None and event.target.actor is not None or event.source is None:
         return event
-    objects = [c for c in trigger.token.children if c.dep_ == "dobj" and c.lemma_.lower() in CONDEMNED_ACTS]
-    if not objects:
-        return event
-    inside = {t.i for t in objects[0].subtree}
-    here = [e for t, made in built if t.token.i in inside for e in made]
+    objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    lemma = objects[0].lemma_.lower() if objects else ""
     before = [e for e in reversed(doc.events) if 0 <= sentence.index - e.sentence <= LOOKBACK]
     title = [e for e in doc.events if e.sentence < 0]  # the headline's act, last
-    for act in here + before + title:
-        doer = act.source
-        if act.negated or act.modality in (*FUTURE_MODALITIES, "claimed", "question"):
-            continue
-        if act.root in PERPETRATOR_ROOTS and doer is not None and doer.actor and doer.country and doer.country != event.source.country:
-            return replace(event, target=doer, rule=f"{event.rule}; target: perpetrator of S{act.sentence} {act.trigger.text}")
+    if event.root == "11" and lemma in CONDEMNED_ACTS:
+        inside = {t.i for t in objects[0].subtree}
+        here = [e for t, made in built if t.token.i in inside for e in made]
+        # the same act named before, anywhere in the text ("… its offensive … condemned the offensive")
+        named = [e for e in reversed(doc.events) if 0 <= e.sentence < sentence.index and re.search(rf"\b{re.escape(lemma)}", e.evidence.lower())]
+        act = next((a for a in here + named + before + title if a.root in PERPETRATOR_ROOTS and _doer(a, event)), None)
+    elif lemma in ANSWERED_CHARGES:  # "rejected the accusations": the accusations against it
+        act = next((a for a in before + title if a.cameo.startswith("112") and _doer(a, event) and a.target is not None and a.target.country == event.source.country), None)
+    else:
+        act = None
+    if act is not None and act.source is not None:
+        return replace(event, target=act.source, rule=f"{event.rule}; target: doer of S{act.sentence} {act.trigger.text}")
+    if event.root == "13":  # "warned that the South would pay dearly"
+        warned = [g for c in trigger.token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        found = [r for t in warned for r in refs(doc, sentence, t) if r.actor and r.actor != event.source.actor and r.country != event.source.country]
+        if found:
+            return replace(event, target=found[0], rule=f"{event.rule}; target: the one warned")
     return event
+
+
+def _doer(act: Event, event: Event) -> bool:
+    """Whether `act` is another actor's plain act, with a country, that `event` can answer."""
+    doer, source = act.source, event.source
+    if act.negated or act.modality in (*FUTURE_MODALITIES, "claimed", "question") or doer is None or source is None:
+        return False
+    return bool(doer.actor and doer.country and doer.country != source.country)
 
 
 def _wanted(tok: Token) -> list[Token]:
