@@ -399,3 +399,11 @@ def test_condemning_the_offensive_named_long_before(coder):
     )
     condemnations = [e for e in doc.events if e.factual and e.root == "11"]
     assert [(e.source.country, e.target.country if e.target else None) for e in condemnations] == [("ARG", "CHL")]
+
+
+def test_promising_to_hit_back_threatens_the_attacker(coder):
+    doc = coder.code_text("Ecuadorian jets struck a Peruvian border post on Monday. Peru's defence minister said Peru would respond to the strikes.")
+    threats = [e for e in doc.events if e.factual and e.root == "13"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in threats] == [("PER", "ECU")]
+    others = coder.code_text("The Peruvian minister said the rebels would respond.")
+    assert not [e for e in others.events if e.rule.startswith("retaliation")]

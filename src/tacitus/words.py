@@ -29,7 +29,7 @@ WORD_LISTS = (
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
     "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
-    "condemned_acts", "answered_charges",
+    "condemned_acts", "answered_charges", "retaliation_verbs",
 )
 AnaphorKind = Literal["igo", "armed", "country"]
 ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")
@@ -147,6 +147,7 @@ class DerivedCodes:
     accusation_min_root: str
     obligation_code: str
     pretence_code: str
+    retaliation_code: str
     sanction_code: str
     sanction_min_root: str
     symmetric_roots: tuple[str, ...]
@@ -162,7 +163,7 @@ class DerivedCodes:
 
 
 _TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors", "wish_governors")
-_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code", "pretence_code")
+_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code", "pretence_code", "retaliation_code")
 _ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
 _PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
 
