@@ -75,3 +75,13 @@ def test_surname_joins_the_person_not_a_place_of_that_name():
     town = _mention(1, 0, "Soler", Coding(country="PHL", kind="group", name="Soler"))
     resolution = resolve_actors([full, town], subjects=set())
     assert _ids(resolution, town) == _ids(resolution, full)
+
+
+def test_group_anaphor_takes_one_member_per_country():
+    lithuania = _mention(0, 0, "Lithuania", Coding(country="LTU", kind="country", name="Lithuania"))
+    poland = _mention(0, 2, "Poland", Coding(country="POL", kind="country", name="Poland"))
+    government = _mention(1, 1, "the Lithuanian government", Coding(country="LTU", sector="GOV", kind="group", name="Lithuanian government"))
+    pair = _mention(2, 1, "the two countries", Coding(kind="dyad", plural=True, name="the two countries"))
+    resolution = resolve_actors([lithuania, poland, government, pair], subjects=set())
+    countries = sorted(resolution.actor(i).country for i in _ids(resolution, pair))
+    assert countries == ["LTU", "POL"]

@@ -173,8 +173,13 @@ class _Resolver:
             last = earlier[0].last_sentence
             together = [e for e in earlier if e.last_sentence == last]
             plural = len(together) == 1 and together[0].coding.plural and not pair
-            group = together if len(together) >= 2 or plural else earlier[:2]
-        for entity in group[:2] if pair else group:
+            distinct = len({e.actor.country for e in together})
+            group = together if distinct >= 2 or plural else [*together, *(e for e in earlier if e.actor.country not in {t.actor.country for t in together})][:2]
+        members: list[_Entity] = []
+        for entity in group:  # one member per country: "Lithuania" and "the Lithuanian government" are one side
+            if all(m.actor.country != entity.actor.country for m in members):
+                members.append(entity)
+        for entity in members[:2] if pair else members:
             self.attach(entity, mention, salient=False)
 
     def title(self, mention: RawMention, coding: Coding) -> bool:
