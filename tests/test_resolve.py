@@ -85,3 +85,11 @@ def test_group_anaphor_takes_one_member_per_country():
     resolution = resolve_actors([lithuania, poland, government, pair], subjects=set())
     countries = sorted(resolution.actor(i).country for i in _ids(resolution, pair))
     assert countries == ["LTU", "POL"]
+
+
+def test_he_is_never_an_indefinite_person():
+    minister = _mention(0, 1, "Prime Minister Ana Ruiz", Coding(country="PER", sector="GOV", kind="person", person="Ana Ruiz", name="Ana Ruiz", gender="m"))
+    civilian = _mention(1, 5, "a single civilian", Coding(sector="CVL", kind="person", name="civilian"))
+    he = _mention(2, 0, "He", Coding(kind="pronoun", gender="m", name="He"))
+    resolution = resolve_actors([minister, civilian, he], subjects={minister.key, civilian.key})
+    assert _ids(resolution, he) == _ids(resolution, minister)

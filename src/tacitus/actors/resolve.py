@@ -141,7 +141,8 @@ class _Resolver:
         if coding.plural:
             target = self.recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
         elif coding.gender:
-            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None), mention.sentence)
+            # "he" is someone named or titled before, never "a single civilian"
+            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None) and _definite(e), mention.sentence)
         else:
             # "it": an organisation, a country, or one body ("the army", "the ministry")
             target = self.recent(
@@ -240,6 +241,11 @@ def _surname_match(entities: list[_Entity], name: str) -> _Entity | None:
         if len(words_) == 1 and words_[0] in full:
             return entity
     return None
+
+
+def _definite(entity: _Entity) -> bool:
+    """A person met by name or by a definite phrase, not only as "a civilian", "a witness"."""
+    return bool(entity.coding.person) or not all(m.text.lower().startswith(("a ", "an ", "one ")) for m in entity.actor.mentions)
 
 
 def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
