@@ -93,3 +93,11 @@ def test_he_is_never_an_indefinite_person():
     he = _mention(2, 0, "He", Coding(kind="pronoun", gender="m", name="He"))
     resolution = resolve_actors([minister, civilian, he], subjects={minister.key, civilian.key})
     assert _ids(resolution, he) == _ids(resolution, minister)
+
+
+def test_he_after_a_quote_is_the_speaker_not_a_person_named_in_the_quote():
+    minister = _mention(0, 1, "The minister", Coding(country="CUB", sector="GOV", kind="person", person="Ana Ruiz", name="Ana Ruiz", gender="m"))
+    named = _mention(0, 9, "President John Hale", Coding(country="USA", sector="GOV", kind="person", person="John Hale", name="John Hale", gender="m"))
+    he = _mention(2, 0, "He", Coding(kind="pronoun", gender="m", name="He"))
+    resolution = resolve_actors([minister, named, he], subjects={minister.key})
+    assert _ids(resolution, he) == _ids(resolution, minister)

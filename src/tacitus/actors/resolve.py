@@ -100,12 +100,12 @@ class _Resolver:
             if entity.actor.id not in ids:
                 ids.append(entity.actor.id)
 
-    def recent(self, pred: Callable[[_Entity], bool], before_sentence: int, prefer_subject: bool = True) -> _Entity | None:
+    def recent(self, pred: Callable[[_Entity], bool], before_sentence: int, prefer_subject: bool = True, window: int = 1) -> _Entity | None:
         candidates = [e for e in self.entities if pred(e) and e.last_sentence >= 0 and e.last_sentence >= before_sentence - 3]
         if not candidates:
             return None
         if prefer_subject:
-            subj = [e for e in candidates if any(s >= before_sentence - 1 for s in e.subject_sentences)]
+            subj = [e for e in candidates if any(s >= before_sentence - window for s in e.subject_sentences)]
             if subj:
                 candidates = subj
         return max(candidates, key=lambda e: (e.last_sentence, e.last_head))
@@ -142,7 +142,8 @@ class _Resolver:
             target = self.recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
         elif coding.gender:
             # "he" is someone named or titled before, never "a single civilian"
-            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None) and _definite(e), mention.sentence)
+            # the subject of the last two sentences: a quote between a speaker and "He praised …"
+            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None) and _definite(e), mention.sentence, window=2)
         else:
             # "it": an organisation, a country, or one body ("the army", "the ministry")
             target = self.recent(
