@@ -69,3 +69,9 @@ def test_no_context_no_country(coder):
 def test_context_in_caseless_text(coder, text):
     doc = coder.code_text(text, date="2023-10-05")
     assert _actor(doc, "police").country == "PER"
+
+
+def test_a_speakers_country_is_not_taken_from_what_it_says(coder):
+    doc = coder.code_text("LIMA, May 2 - Spokesman Jorge Vega said Bolivia had lied about the border.")
+    [statement] = doc.statements
+    assert statement.speaker.country == "PER"

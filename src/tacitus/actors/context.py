@@ -123,7 +123,10 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             continue
         country, how = None, None
         for mention in actor.mentions:
-            country = _in_sentence(evidence.by_sentence.get(mention.sentence, []), mention.start, main)
+            found = evidence.by_sentence.get(mention.sentence, [])
+            if actor.kind == "person" and not any(c == main for _, c in found):
+                found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
+            country = _in_sentence(found, mention.start, main)
             if country:
                 how = "sentence"
                 break
