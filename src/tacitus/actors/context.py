@@ -31,6 +31,7 @@ CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "R
 # seizures, deportations are police acts of the place where they happen.
 POLICE_ACTS = ("173", "1711", "174")
 DOMINANT_SHARE = 0.5
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "we", "our", "us"})
 # "AREQUIPA, Peru (Reuters) -", "Lima, Peru —", "KYIV (AP) —"
 DATELINE = re.compile(r"^\s*([A-Z][\w .'-]{1,40}?)(?:,\s*([A-Z][\w .'-]{1,40}?))?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-—–:])\s")
 
@@ -78,7 +79,9 @@ def _evidence(doc: CodingDoc) -> _Evidence:
 
 
 def _dateline(text: str, lexicon: ActorLexicon) -> str | None:
-    match = DATELINE.match(text[:120])
+    # at the top, or after a headline the body repeats ("Houthis vow response\n\nSANAA, Jan. 12 -")
+    headline_end = text.find("\n\n")
+    match = DATELINE.match(text[:120]) or (DATELINE.match(text[headline_end + 2 : headline_end + 122]) if 0 < headline_end < 300 else None)
     if match is None:
         return None
     for part in reversed([p for p in match.groups() if p]):
@@ -114,7 +117,11 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             actor.country_from = "text"
     evidence = _evidence(doc)
     dateline = _dateline(document.text, lexicon)
+    later = [c for n, found in evidence.by_sentence.items() if n > 1 for _, c in found]  # past the headline and dateline
     counts = evidence.counts.copy()
+    if dateline and later and dateline not in later:
+        del counts[dateline]  # "GENEVA -" over a story about Iran: where the reporter is, not the story
+        dateline = None
     if dateline:
         counts[dateline] += 2
     main = _dominant(counts)
@@ -123,6 +130,8 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             continue
         country, how = None, None
         for mention in actor.mentions:
+            if actor.kind == "person" and mention.text.lower() in PERSON_PRONOUNS:
+                continue  # '"…," he said': the sentence is about what the person says
             found = evidence.by_sentence.get(mention.sentence, [])
             if actor.kind == "person" and not any(c == main for _, c in found):
                 found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
