@@ -101,3 +101,10 @@ def test_he_after_a_quote_is_the_speaker_not_a_person_named_in_the_quote():
     he = _mention(2, 0, "He", Coding(kind="pronoun", gender="m", name="He"))
     resolution = resolve_actors([minister, named, he], subjects={minister.key})
     assert _ids(resolution, he) == _ids(resolution, minister)
+
+
+def test_the_words_of_a_persons_title_name_that_person():
+    prince = _mention(0, 4, "Saudi Crown Prince Mohammed bin Salman", Coding(country="SAU", sector="GOV", kind="person", person="Mohammed bin Salman", name="Mohammed bin Salman"))
+    again = _mention(1, 8, "the crown prince", Coding(sector="GOV", kind="group", name="crown prince"))
+    resolution = resolve_actors([prince, again], subjects=set())
+    assert _ids(resolution, again) == _ids(resolution, prince)

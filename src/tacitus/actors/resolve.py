@@ -184,6 +184,19 @@ class _Resolver:
         for entity in members[:2] if pair else members:
             self.attach(entity, mention, salient=False)
 
+    def described_person(self, mention: RawMention) -> _Entity | None:
+        """"the crown prince" after "Saudi Crown Prince Mohammed bin Salman": the person named
+        a few sentences before with those words in the name's phrase."""
+        words_ = mention.text.lower().split()
+        if len(words_) < 2 or words_[0] != "the" or words_[-1].endswith("s"):
+            return None
+        said = " ".join(words_[1:])
+        for entity in sorted(self.entities, key=lambda e: (e.last_sentence, e.last_head), reverse=True):
+            recent = entity.coding.kind == "person" and bool(entity.coding.person) and 0 <= mention.sentence - entity.last_sentence <= 3
+            if recent and any(f" {said} " in f" {m.text.lower()} " and m.text.lower() != said for m in entity.actor.mentions):
+                return entity
+        return None
+
     def title(self, mention: RawMention, coding: Coding) -> bool:
         """"the minister" joins the last person named with that office; "His Eminence" (no
         office word) the last dignitary. True when it found one."""
@@ -219,7 +232,7 @@ class _Resolver:
         if not coding.is_coded and coding.kind == "organisation" and (earlier := _surname_match(self.entities, coding.name)):
             self.attach(earlier, mention, coding)  # "Wang" after "Wang Yi", tagged as an organisation
             return
-        if (person := _named_person(self.entities, mention.text)) is not None:
+        if (person := _named_person(self.entities, mention.text) or self.described_person(mention)) is not None:
             self.attach(person, mention)  # "Rodriguez" after "Bruno Rodriguez": the person, not a town of that name
             return
         code = coding.actor_code or ("name:" + coding.name.lower())
