@@ -407,3 +407,22 @@ def test_promising_to_hit_back_threatens_the_attacker(coder):
     assert [(e.source.country, e.target.country if e.target else None) for e in threats] == [("PER", "ECU")]
     others = coder.code_text("The Peruvian minister said the rebels would respond.")
     assert not [e for e in others.events if e.rule.startswith("retaliation")]
+
+
+def test_a_quoted_paragraph_after_the_speakers_own_act_is_the_speakers(coder):
+    text = (
+        "The Bolivian president said on Monday that the talks had failed.\n\n"
+        "He also praised the army for its discipline.\n\n"
+        '"Chile has lied to the world about the border for a century."'
+    )
+    doc = coder.code_text(text)
+    assert [s.speaker.country for s in doc.statements if s.sentence == 2] == ["BOL"]
+
+
+def test_his_office_speaks_for_the_person_and_what_he_called_is_no_statement(coder):
+    doc = coder.code_text(
+        "Chilean President Gabriel Boric praised the rescuers for what he called their courage. "
+        "His office said the army would rebuild the bridge.", date="2024-03-01"
+    )
+    assert [s.cue.text for s in doc.statements] == ["said"]
+    assert doc.statements[0].speaker.country == "CHL"

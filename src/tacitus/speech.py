@@ -140,7 +140,8 @@ def _according_to(sentence: Span, tok: Token, lexicon: SpeechLexicon) -> list[Ra
 def _naming(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
     """"X described the strikes as terrorism", "X called the deal a sham": X says what the
     object is; the object and its name are the content."""
-    objects = [c for c in tok.children if c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves"))]  # not "call themselves"
+    # not "call themselves"; not "praised them for what he called their courage" (the praise is the act)
+    objects = [c for c in tok.children if c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")) and c.tag_ not in ("WP", "WDT")]
     # "as" on the verb or on its object ("described [the decision as a provocation]")
     names = [c for h in (tok, *objects) for c in h.children if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
     subjects = [c for c in tok.children if c.dep_ == "nsubj"] or subjects_of(tok)

@@ -77,10 +77,23 @@ def _follows(doc: CodingDoc, sentence: Sentence, last: Statement, start: int) ->
     that the sentence before it closes (a few sentences back at most)."""
     if sentence.slot == 0:
         return False
-    before = doc.sentences[sentence.slot - 1].index
-    if last.sentence == before:
-        return True
+    previous = doc.sentences[sentence.slot - 1]
+    before = previous.index
+    if last.sentence == before or _acts(doc, previous, last.speaker):
+        return True  # "Khamenei also praised the armed forces. / “The Zionist regime …”"
     return 0 <= before - last.sentence <= 5 and doc.document.text[:start].rstrip()[-1:] in QUOTE_MARKS
+
+
+def _acts(doc: CodingDoc, sentence: Sentence, speaker: ActorRef) -> bool:
+    """Whether the main clause of `sentence` has the speaker (a person) as its subject."""
+    if not sentence.is_parsed or speaker.actor is None or not _is_person(doc, speaker):
+        return False
+    subjects = [t for t in sentence.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    return any(r.actor == speaker.actor for t in subjects for r in refs(doc, sentence, t))
+
+
+def _is_person(doc: CodingDoc, ref: ActorRef) -> bool:
+    return ref.actor is not None and doc.resolution is not None and doc.resolution.actor(ref.actor).kind == "person"
 
 
 def _paragraph_at(text: str, start: int) -> str:
@@ -157,6 +170,10 @@ def _speaker(doc: CodingDoc, sentence: Sentence, raw: RawStatement, lexicon: Spe
     said', "the President said") is the speaker of the quote just before, when there is one."""
     ref = refs(doc, sentence, raw.speakers[0])[0]
     head = raw.speakers[0]
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if ref.actor is None and owner is not None and (mine := refs(doc, sentence, owner)[0]).actor is not None:
+        # "His office said", "her ministry said": the office speaks for the person named before
+        return replace(mine, text=ref.text, start=ref.start, end=ref.end, phrase_start=ref.phrase_start, phrase_end=ref.phrase_end)
     last = doc.statements[-1] if doc.statements else None
     unresolved = ref.country is None and (head.pos_ == "PRON" or head.lower_ in lexicon.speaker_titles)
     if not unresolved or last is None or last.speaker.country is None or not 0 <= sentence.index - last.sentence <= 3:
