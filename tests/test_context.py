@@ -91,3 +91,8 @@ def test_the_dateline_after_a_repeated_headline_counts_and_a_quote_before_he_doe
 def test_a_dateline_city_the_story_never_names_again_is_only_where_the_reporter_is(coder):
     doc = coder.code_text("GENEVA, March 3 - The UN rights chief said four protesters had been executed. She urged the authorities to stop. Iran's courts rejected the appeals.")
     assert [a.country for a in doc.actors if a.name == "authorities"] == ["IRN"]
+
+
+def test_in_lower_case_text_us_is_no_country(coder):
+    doc = coder.code_text("the minister told us the talks were over. the minister said the army would stay in the north.")
+    assert "USA" not in {a.country for a in doc.actors}

@@ -63,8 +63,8 @@ def _evidence(doc: CodingDoc) -> _Evidence:
             seen.add((sentence.index, match[0]))
             start, _, entries = match
             tok = sentence.doc[start]
-            if not (tok.text[:1].isupper() or caseless(sentence.doc)):
-                continue
+            if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not tok.text[:1].isupper():
+                continue  # lower-case text: "us" is no country
             country = next((e.country for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
             if country is None:
                 continue
