@@ -426,3 +426,11 @@ def test_his_office_speaks_for_the_person_and_what_he_called_is_no_statement(cod
     )
     assert [s.cue.text for s in doc.statements] == ["said"]
     assert doc.statements[0].speaker.country == "CHL"
+
+
+def test_the_speakers_own_appeal_told_in_its_statement_is_its_act(coder):
+    doc = coder.code_text("The Chilean foreign ministry said Santiago wanted calm and called on La Paz to return to the talks.")
+    appeals = [e for e in doc.events if e.factual and e.root == "02"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in appeals] == [("CHL", "BOL")]
+    reported = coder.code_text("The Chilean foreign ministry said Peru had called on La Paz to return to the talks.")
+    assert not [e for e in reported.events if e.factual and e.root == "02"]  # another's appeal stays a claim

@@ -36,7 +36,7 @@ from tacitus.events.speaker_acts import (
     wishes,
     with_perpetrator,
 )
-from tacitus.model import Event, Statement
+from tacitus.model import ActorRef, Event, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
 from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
@@ -49,6 +49,7 @@ from tacitus.words import (
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
+OWN_ACT_ROOTS = ("02", "10", "11", "12", "13")  # appeals, demands, disapproval, rejection, threats
 
 
 def is_accusation(event: Event) -> bool:
@@ -153,19 +154,34 @@ def performatives(statements: list[Statement], events: list[Event]) -> list[Even
     for event in events:
         statement = by_id.get(event.statement or "")
         source = event.source
-        if statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
+        verbal = event.root in roots and event.modality == "asserted" and not event.negated
+        own = verbal and event.root in OWN_ACT_ROOTS and not event.rule.startswith("noun:")  # "a plea by …" is reported
+        if statement is not None and source is not None and own and _speaks_for(source, statement.speaker):
+            # "The State Department said Washington … and called on Pyongyang to return to talks":
+            # the speaker's own side's verbal act, told by the speaker, is the speaker's act
+            out.append(recoded(event, event.cameo, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
+        elif statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
             out.append(event)
-        elif event.root in roots and event.modality == "asserted" and not event.negated:
+        elif verbal:
             out.append(recoded(event, event.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
         else:  # "we liberated the village": still the speaker's claim, about itself
             out.append(recoded(event, event.cameo, source=statement.speaker))
     return out
 
 
+def _speaks_for(source: ActorRef, speaker: ActorRef) -> bool:
+    """Whether `source` is the speaker itself or the same state body ("Washington" for the State
+    Department), not another actor the speaker reports on."""
+    if source.actor is None or speaker.actor is None:
+        return False
+    return source.actor == speaker.actor or bool(source.code) and source.code == speaker.code and source.sector is not None
+
+
 def reported_act(events: list[Event], statement: Statement) -> Event | Statement:
     """What a statement reports, as an event: its top event, or announcing (refusing) it when
     that event is future (negated); the statement itself when it reports none."""
-    inner = [e for e in events if e.statement == statement.id]
+    # with the speaker's own acts it tells ("… and called on Pyongyang to return to talks")
+    inner = [e for e in events if e.statement == statement.id or e.rule.startswith(f"performed in {statement.id}:")]
     top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
     if top is None:
         return statement
