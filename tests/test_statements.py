@@ -434,3 +434,8 @@ def test_the_speakers_own_appeal_told_in_its_statement_is_its_act(coder):
     assert [(e.source.country, e.target.country if e.target else None) for e in appeals] == [("CHL", "BOL")]
     reported = coder.code_text("The Chilean foreign ministry said Peru had called on La Paz to return to the talks.")
     assert not [e for e in reported.events if e.factual and e.root == "02"]  # another's appeal stays a claim
+
+
+def test_the_speakers_own_regret_targets_the_owner_of_what_it_regrets(coder):
+    doc = coder.code_text("Peru's foreign ministry said it deeply regretted Ecuador's decision.")
+    assert ("111", "PER", "ECU") in _speaker_events(doc, "evaluation")

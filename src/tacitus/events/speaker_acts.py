@@ -47,6 +47,7 @@ VERBAL_ROOTS = ("01", "11", "13")  # verbal acts whose target may be named only 
 ANSWERED_CHARGES = words("answered_charges")
 RETALIATION_VERBS = words("retaliation_verbs")
 FUTURE_WORDS = words("future_aux") | {"would"}
+FEELERS = frozenset({"it", "we", "i", "he", "she", "they"})  # "it regretted": the speaker feels
 LOOKBACK = 4  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
@@ -78,10 +79,26 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
         for evaluation, word in evaluations_in(content, load_evaluations()):
             judged = evaluated_actor_tokens(content, word, victims=evaluation.polarity == "negative")
             targets = [r for t in judged for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
+            if not targets and _feels(doc, sentence, word, statement.speaker):  # "it regretted Pakistan's steps"
+                targets = [r for t in _felt_about(word) for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
             if targets:  # "the situation was dangerous" judges no one
                 out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
                 break
     return out
+
+
+def _feels(doc: CodingDoc, sentence: Sentence, word: Token, speaker: ActorRef) -> bool:
+    """Whether the judging word is the speaker's own feeling: "it regretted", "she was appalled"."""
+    head = word.head if word.dep_ == "acomp" else word
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(t.lower_ in FEELERS or any(r.actor == speaker.actor for r in refs(doc, sentence, t)) for t in subjects)
+
+
+def _felt_about(word: Token) -> list[Token]:
+    """What a feeling is about: "regretted [Pakistan's] steps", "appalled by [the junta's] decision"."""
+    objects = [c for c in word.children if c.dep_ == "dobj"]
+    objects += [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "over", "about", "with") for g in c.children if g.dep_ == "pobj"]
+    return [t for o in objects for t in o.subtree if t.dep_ == "poss" or t.pos_ == "PROPN"] + objects
 
 
 def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
