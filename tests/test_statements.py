@@ -439,3 +439,8 @@ def test_the_speakers_own_appeal_told_in_its_statement_is_its_act(coder):
 def test_the_speakers_own_regret_targets_the_owner_of_what_it_regrets(coder):
     doc = coder.code_text("Peru's foreign ministry said it deeply regretted Ecuador's decision.")
     assert ("111", "PER", "ECU") in _speaker_events(doc, "evaluation")
+
+
+def test_a_reported_would_not_is_a_refusal(coder):
+    doc = coder.code_text("The Bolivian president said the talks had been a failure and that Bolivia would not negotiate with Chile while the blockade lasts.")
+    assert [(e.root, e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "12"] == [("12", "BOL", "CHL")]

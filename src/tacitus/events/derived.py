@@ -117,8 +117,11 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
         inner = [e for e in events if e.statement == statement.id]
         if not inner:
             continue
-        event = min(inner, key=lambda e: (e.depth, e.trigger.start))
-        future = event.modality in FUTURE_MODALITIES
+        # the top event, or the top refusal when a plain report comes first ("said the talks had
+        # failed and that Bolivia would not negotiate"): a reported "would not" refuses
+        refused = [e for e in inner if e.negated and e.modality == "hypothetical" and e.source is not None and e.source.actor is not None]
+        event = min(refused or inner, key=lambda e: (e.depth, e.trigger.start))
+        future = event.modality in FUTURE_MODALITIES or event in refused
         speaker = statement.speaker
         own = event.source is None or event.source.actor == speaker.actor or (
             event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
