@@ -444,3 +444,10 @@ def test_the_speakers_own_regret_targets_the_owner_of_what_it_regrets(coder):
 def test_a_reported_would_not_is_a_refusal(coder):
     doc = coder.code_text("The Bolivian president said the talks had been a failure and that Bolivia would not negotiate with Chile while the blockade lasts.")
     assert [(e.root, e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "12"] == [("12", "BOL", "CHL")]
+
+
+def test_speaking_to_the_interviewer_or_calling_something_a_name_is_no_consultation(coder):
+    interview = coder.code_text("Bolivian opposition leader Rosa Mamani spoke to our correspondent by telephone from La Paz.")
+    assert not [e for e in interview.events if e.factual and e.root == "04"]
+    naming = coder.code_text("Chile's foreign minister rejected the Bolivian offer, calling it an insult.")
+    assert not [e for e in naming.events if e.factual and e.root == "04"]

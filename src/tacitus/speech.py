@@ -73,6 +73,9 @@ class RawStatement:
     # False for "condemned the attacks", "announced a truce": the object is what the act is
     # about, not a claim of the speaker's (events in it stay as the text gives them)
     holds_claims: bool = True
+    # "X called the deal a sham", "X spoke to our correspondent": the cue is speaking, never an
+    # act of its own (no phone call, no meeting with the interviewer)
+    speaking_only: bool = False
 
 
 def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
@@ -150,7 +153,7 @@ def _naming(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
     content = [t.i for part in objects + names for t in part.subtree if not t.is_punct]
     start, end = min(content), max(content) + 1
     return [RawStatement(cue=tok, speakers=expand(subjects[0]), content_start=start, content_end=end, direct=False,
-                         attribution=_is_attribution(subjects[0], tok.lemma_.lower(), lexicon), content_tokens=set(range(start, end)))]
+                         attribution=_is_attribution(subjects[0], tok.lemma_.lower(), lexicon), content_tokens=set(range(start, end)), speaking_only=True)]
 
 
 def _interview(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
@@ -159,7 +162,7 @@ def _interview(tok: Token, lexicon: SpeechLexicon) -> list[RawStatement]:
     listeners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "with") for g in c.children if g.dep_ == "pobj"]
     if not subjects or not any(g.lower_ in lexicon.interviewer_words for g in listeners):
         return []
-    return [RawStatement(cue=tok, speakers=expand(subjects[0]), content_start=tok.i, content_end=tok.i + 1, direct=False, attribution=False)]
+    return [RawStatement(cue=tok, speakers=expand(subjects[0]), content_start=tok.i, content_end=tok.i + 1, direct=False, attribution=False, speaking_only=True)]
 
 
 def _object_statement(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> list[RawStatement]:

@@ -252,6 +252,8 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     if asked(doc, sentence, load_speech_lexicon()):  # "Q: Are you afraid of being arrested?"
         found = [recoded(e, e.cameo, modality="question", rule=f"asked: {e.rule}") if e.modality == "asserted" else e for e in found]
     owners = [s for _, s in speech.spoken()]
+    speaking = {sentence.span_of(raw.cue).start for raw in speech.raws if raw.speaking_only}
+    found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
     found = performatives(owners, found)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}

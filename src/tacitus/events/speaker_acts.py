@@ -72,7 +72,7 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
     out = []
     for raw, statement in speech.spoken():
         cue = sentence.span_of(raw.cue).start  # its own cue: "accused X of … and said …"
-        cue_event = any(e.trigger.start == cue for e in found)
+        cue_event = any(e.trigger.start == cue for e in found) and not raw.speaking_only
         if cue_event or statement.speaker.actor is None or not raw.holds_claims:
             continue
         content = sentence.doc[raw.content_start : raw.content_end]
