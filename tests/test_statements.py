@@ -451,3 +451,18 @@ def test_speaking_to_the_interviewer_or_calling_something_a_name_is_no_consultat
     assert not [e for e in interview.events if e.factual and e.root == "04"]
     naming = coder.code_text("Chile's foreign minister rejected the Bolivian offer, calling it an insult.")
     assert not [e for e in naming.events if e.factual and e.root == "04"]
+
+
+def test_a_quote_does_not_run_on_into_a_new_paragraph(coder):
+    text = (
+        '"Chile has lied for years. The talks produced nothing," the Bolivian president said. "If Chile apologises, we will talk."\n\n'
+        "He thanked Peru for its support and criticised Argentina."
+    )
+    doc = coder.code_text(text)
+    thanks = [e for e in doc.events if e.root == "05" and e.sentence == 3]
+    assert thanks and all(e.factual for e in thanks)
+
+
+def test_what_an_actor_did_previously_is_background(coder):
+    doc = coder.code_text("The rebels have previously released videos of their leader.")
+    assert not [e for e in doc.events if e.factual]

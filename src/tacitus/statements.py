@@ -153,7 +153,8 @@ def continued_speech(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon)
     elif span[0].text in QUOTE_MARKS and _follows(doc, sentence, last, start):
         # a quoted paragraph with no cue of its own; in the speaker's own paragraph it goes on
         speaker, owner = last.speaker, (last if "\n" not in text[last.cue.end : start] else None)
-    elif _open_quote(text[max(0, min(last.cue.start, last.content.start) - 1) : start]):
+    elif _open_quote(text[max(0, min(last.cue.start, last.content.start) - 1) : start]) and "\n" not in text[last.cue.end : start]:
+        # (a quote never runs on into a new paragraph that does not reopen it)
         speaker, owner = last.speaker, last  # the quote goes on
     elif _is_answer(text, last) and "\n" not in text[last.cue.end : start]:
         speaker, owner = last.speaker, last  # the answer goes on to the end of its paragraph
