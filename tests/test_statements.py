@@ -466,3 +466,9 @@ def test_a_quote_does_not_run_on_into_a_new_paragraph(coder):
 def test_what_an_actor_did_previously_is_background(coder):
     doc = coder.code_text("The rebels have previously released videos of their leader.")
     assert not [e for e in doc.events if e.factual]
+
+
+def test_a_parenthetical_cue_says_the_clause_around_it(coder):
+    doc = coder.code_text("The Chilean minister praised the Bolivian doctors who, he said, continue to treat the wounded.")
+    said = [s for s in doc.statements if s.cue.text == "said"]
+    assert said and "continue to treat" in said[0].content.text

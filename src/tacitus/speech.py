@@ -203,7 +203,13 @@ def _joint_speakers(speaker: Token) -> list[Token]:
 def _said(tok: Token, sentence: Span, quotes: list[tuple[int, int]]) -> tuple[int, int, bool] | None:
     """(start, end, direct) of what the cue `tok` introduces: its clause (or the quote holding
     it), an accusing cue's charge, or a quote right beside the cue."""
-    comps = [c for c in tok.children if c.dep_ in ("ccomp",)]
+    # "which it said pretend to …": the parser may make the clause an object
+    comps = [c for c in tok.children if c.dep_ in ("ccomp",) or c.dep_ == "dobj" and c.pos_ == "VERB"]
+    if not comps and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        # "doctors who, he said, continue to work": the clause around the cue is what was said
+        inner = {t.i for t in tok.subtree}
+        around = [t.i for t in tok.head.subtree if t.i not in inner and not t.is_punct]
+        return (min(around), max(around) + 1, False) if around else None
     if not comps and tok.lemma_.lower() in ACCUSING_CUES:
         # "accused Ukraine of shelling the plant" (the "of" on the verb or on its object):
         # the charge is what the accuser claims
