@@ -492,3 +492,11 @@ def test_known_gap_the_two_leaders(coder):
 def test_known_gap_sourcing_as_statement(coder):
     doc = coder.code_text("Polish officials said on Tuesday that Belarusian guards had pushed migrants across the border.")
     assert [s.speaker.country for s in doc.statements] == ["POL"]
+
+
+def test_an_act_told_beside_the_statement_is_the_speakers(coder):
+    doc = coder.code_text("The Bolivian president said the talks had failed and praised Peru for its support.")
+    praise = [e for e in doc.events if e.factual and e.root == "05"]
+    assert [(e.source.country, e.target.country) for e in praise] == [("BOL", "PER")]
+    reported = coder.code_text("The Bolivian president said Chile has praised Peru for its support.")
+    assert not [e for e in reported.events if e.factual and e.root == "05"]

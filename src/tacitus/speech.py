@@ -230,6 +230,20 @@ def _said(tok: Token, sentence: Span, quotes: list[tuple[int, int]]) -> tuple[in
     return None
 
 
+def matrix_cue(tok: Token, lexicon: SpeechLexicon) -> Token | None:
+    """The speech cue whose subject also governs `tok` when the parser has hung `tok` on the
+    reported clause: "the president said the West had lost the battle and praised Russia" —
+    "praised" is past like "said", unlike the clause's "had lost", so the president praised."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    cue = head.head
+    if cue.lemma_.lower() not in lexicon.cues or tok.tag_ != "VBD" or cue.tag_ != "VBD":
+        return None
+    perfect_or_modal = any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.tag_ != "VBD"
+    return cue if perfect_or_modal else None
+
+
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:
     """Every speech act of one parsed sentence (attributions included, flagged)."""
     found: list[RawStatement] = []
@@ -246,7 +260,8 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lexicon.cues | lexicon.object_cues:
             continue
         # "…, saying Y …", "took the villages and accused Y of …": the speaker is the head verb's subject
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(tok)
+        matrix = matrix_cue(tok, lexicon)
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(matrix or tok)
         if not subjects:
             continue
         speaker = _past_dateline(subjects[0], sentence)

@@ -39,6 +39,7 @@ from tacitus.events.speaker_acts import (
 from tacitus.model import ActorRef, Event, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
+from tacitus.speech import matrix_cue
 from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
 from tacitus.words import (
@@ -50,6 +51,7 @@ COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
 OWN_ACT_ROOTS = ("02", "10", "11", "12", "13")  # appeals, demands, disapproval, rejection, threats
+MATRIX_ROOTS = ("01", "02", "05", "10", "11", "12", "13")  # verbal acts a speaker does beside its statement
 
 
 def is_accusation(event: Event) -> bool:
@@ -172,6 +174,17 @@ def performatives(statements: list[Statement], events: list[Event]) -> list[Even
     return out
 
 
+def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) -> list[Event]:
+    """"The president said the West had lost the battle and praised Russia": the praising is
+    the speaker's own act, told beside the statement, not part of it."""
+    cue = matrix_cue(trigger.token, load_speech_lexicon())
+    statement = next((st for raw, st in speech.spoken() if cue is not None and raw.cue.i == cue.i), None)
+    if statement is None or statement.speaker.actor is None:
+        return made
+    return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"said and did in {statement.id}: {e.rule}")
+            if e.statement == statement.id and e.root in MATRIX_ROOTS else e for e in made]
+
+
 def _speaks_for(source: ActorRef, speaker: ActorRef) -> bool:
     """Whether `source` is the speaker itself or the same state body ("Washington" for the State
     Department), not another actor the speaker reports on."""
@@ -239,6 +252,7 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     wanted = {w.i for tok in sentence.span for w in wanted_acts(tok)}
     for trigger, made in built:
         made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
+        made = _matrix_acts(trigger, made, speech)
         if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
             made = [recoded(e, e.cameo, modality="intended") if e.modality == "asserted" else e for e in made]
         if is_claimed(trigger.token, claimed):
