@@ -500,3 +500,9 @@ def test_an_act_told_beside_the_statement_is_the_speakers(coder):
     assert [(e.source.country, e.target.country) for e in praise] == [("BOL", "PER")]
     reported = coder.code_text("The Bolivian president said Chile has praised Peru for its support.")
     assert not [e for e in reported.events if e.factual and e.root == "05"]
+
+
+def test_an_accusation_told_beside_a_statement_is_part_of_it(coder):
+    doc = coder.code_text("The Armenian prime minister said his forces had repelled the attack and accused Azerbaijan of shelling border towns.")
+    assert [s.cue.text for s in doc.statements] == ["said"]
+    assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "11"] == [("ARM", "AZE")]

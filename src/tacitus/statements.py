@@ -22,6 +22,7 @@ from tacitus.speech import (
     SpeechLexicon,
     find_statements,
     load_speech_lexicon,
+    matrix_cue,
     relevant_words,
 )
 from tacitus.syntax import depth_of, lemma_candidates
@@ -200,7 +201,9 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
             spoken = [*spoken, (raw, speaker)]
     for raw, speaker in spoken:
         # "described the US as … and said …": one speaker's conjoined cues are one statement
-        first = next((st for r, st in zip(raws, statements, strict=True) if raw.cue.dep_ == "conj" and raw.cue.head.i == r.cue.i and st.speaker.actor == speaker.actor), None)
+        joined = raw.cue.head if raw.cue.dep_ == "conj" else None
+        joined = matrix_cue(raw.cue, lexicon) or joined  # "said the forces had taken … and accused …"
+        first = next((st for r, st in zip(raws, statements, strict=True) if joined is not None and joined.i == r.cue.i and st.speaker.actor == speaker.actor), None)
         if first is not None and speaker.actor is not None:
             continued.append((raw, first))
             continue
