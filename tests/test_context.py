@@ -110,3 +110,30 @@ def test_the_implied_police_is_a_new_reference_of_the_event(coder):
     assert len(sources) == 2 and all(s is not None and s.actor is None and s.referent is None for s in sources)
     assert [(s.code, s.country, s.sector) for s in sources] == [("PERCOP", "PER", "COP")] * 2
     assert sources[0] is not sources[1]
+
+
+def test_a_speakers_country_is_not_taken_from_what_it_says(coder):
+    doc = coder.code_text("LIMA, May 2 - Spokesman Jorge Vega said Bolivia had lied about the border.")
+    [statement] = doc.statements
+    assert statement.speaker.country == "PER"
+
+
+def test_the_dateline_after_a_repeated_headline_counts_and_a_quote_before_he_does_not(coder):
+    title = "Houthis vow to answer the strikes"
+    text = (
+        f"{title}\n\nSANAA, Jan. 12 - Yemen's Houthis said they would answer the strikes. "
+        'Military spokesman Brigadier Tarek Obaid said the raids had hit three towns. "British and American bases are now targets," he said.'
+    )
+    doc = coder.code_text(text, title=title)
+    spokesman = next(s.speaker for s in doc.statements if s.speaker.text.startswith("Military spokesman"))
+    assert spokesman.country == "YEM"
+
+
+def test_a_dateline_city_the_story_never_names_again_is_only_where_the_reporter_is(coder):
+    doc = coder.code_text("GENEVA, March 3 - The UN rights chief said four protesters had been executed. She urged the authorities to stop. Iran's courts rejected the appeals.")
+    assert [a.country for a in doc.actors if a.name == "authorities"] == ["IRN"]
+
+
+def test_in_lower_case_text_us_is_no_country(coder):
+    doc = coder.code_text("the minister told us the talks were over. the minister said the army would stay in the north.")
+    assert "USA" not in {a.country for a in doc.actors}

@@ -22,3 +22,8 @@ def test_a_loaded_name_needs_a_code_and_a_note():
         load_loaded_names(ActorLexicon(), [{"name": "Evil Empire", "code": "USA", "country": "USA", "sector": None, "note": ""}])
     with pytest.raises(LexiconError, match="country"):
         load_loaded_names(ActorLexicon(), [{"name": "Evil Empire", "code": "USA", "country": "XYZ", "sector": None, "note": "x"}])
+
+
+def test_a_loaded_name_wins_over_a_wrong_dictionary_entry(coder):
+    doc = coder.code_text("The Hezbollah leader praised the Palestinian resistance for its steadfastness.")
+    assert {a.code for a in doc.actors if a.name and "resistance" in a.name.lower()} == {"PSEREB"}

@@ -64,3 +64,19 @@ def test_a_kept_doc_keeps_the_norms_the_tokenizer_gives(coder):
     norms = {t.text: t.norm_ for t in doc}
     assert norms["n't"] == "not" and norms["Jan."] == "January"
     assert [t.is_sent_start for t in doc].count(True) == 2
+
+
+def test_a_blank_line_ends_a_sentence():
+    from tacitus.parse import Parser, load_nlp
+
+    parser = Parser(load_nlp(), lambda s: True)
+    texts = [s.text for _, s in parser.sentences("Talks stall over border\n\nLIMA, May 2 - The minister left. He flew home.")]
+    assert texts == ["Talks stall over border", "LIMA, May 2 -", "The minister left.", "He flew home."]
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence():
+    from tacitus.parse import Parser, load_nlp
+
+    parser = Parser(load_nlp(), lambda s: True)
+    texts = [s.text for _, s in parser.sentences("QUITO, June 3 - Ecuador's president spoke. UN - backed talks resume.")]
+    assert texts == ["QUITO, June 3 -", "Ecuador's president spoke.", "UN - backed talks resume."]

@@ -51,3 +51,60 @@ def test_anaphor_finds_an_actor_of_its_kind():
     resolution = resolve_actors([nato, peru, bloc, kingdom], subjects=set())
     assert _ids(resolution, bloc) == _ids(resolution, nato)
     assert _ids(resolution, kingdom) == _ids(resolution, peru)
+
+
+def test_group_anaphor_takes_the_actors_named_together_last():
+    chile = _mention(0, 0, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    peru = _mention(0, 2, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    un = _mention(1, 0, "the UN", Coding(country="IGO", sector="IGO", kind="organisation", name="United Nations"))
+    these = _mention(2, 1, "these governments", Coding(kind="dyad", plural=True, name="these governments"))
+    resolution = resolve_actors([chile, peru, un, these], subjects=set())
+    assert sorted(_ids(resolution, these)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+
+
+def test_group_anaphor_prefers_a_plural_group_of_the_same_noun():
+    brazil = _mention(0, 0, "Brazil", Coding(country="BRA", kind="country", name="Brazil"))
+    europe = _mention(0, 3, "European governments", Coding(country="EUR", sector="GOV", kind="group", name="European governments", plural=True))
+    these = _mention(1, 0, "These governments", Coding(kind="dyad", plural=True, name="These governments"))
+    resolution = resolve_actors([brazil, europe, these], subjects=set())
+    assert _ids(resolution, these) == _ids(resolution, europe)
+
+
+def test_surname_joins_the_person_not_a_place_of_that_name():
+    full = _mention(0, 2, "Foreign Minister Ana Soler", Coding(country="ESP", sector="GOV", kind="person", person="Ana Soler", name="Ana Soler"))
+    town = _mention(1, 0, "Soler", Coding(country="PHL", kind="group", name="Soler"))
+    resolution = resolve_actors([full, town], subjects=set())
+    assert _ids(resolution, town) == _ids(resolution, full)
+
+
+def test_group_anaphor_takes_one_member_per_country():
+    lithuania = _mention(0, 0, "Lithuania", Coding(country="LTU", kind="country", name="Lithuania"))
+    poland = _mention(0, 2, "Poland", Coding(country="POL", kind="country", name="Poland"))
+    government = _mention(1, 1, "the Lithuanian government", Coding(country="LTU", sector="GOV", kind="group", name="Lithuanian government"))
+    pair = _mention(2, 1, "the two countries", Coding(kind="dyad", plural=True, name="the two countries"))
+    resolution = resolve_actors([lithuania, poland, government, pair], subjects=set())
+    countries = sorted(resolution.actor(i).country for i in _ids(resolution, pair))
+    assert countries == ["LTU", "POL"]
+
+
+def test_he_is_never_an_indefinite_person():
+    minister = _mention(0, 1, "Prime Minister Ana Ruiz", Coding(country="PER", sector="GOV", kind="person", person="Ana Ruiz", name="Ana Ruiz", gender="m"))
+    civilian = _mention(1, 5, "a single civilian", Coding(sector="CVL", kind="person", name="civilian"))
+    he = _mention(2, 0, "He", Coding(kind="pronoun", gender="m", name="He"))
+    resolution = resolve_actors([minister, civilian, he], subjects={minister.key, civilian.key})
+    assert _ids(resolution, he) == _ids(resolution, minister)
+
+
+def test_he_after_a_quote_is_the_speaker_not_a_person_named_in_the_quote():
+    minister = _mention(0, 1, "The minister", Coding(country="CUB", sector="GOV", kind="person", person="Ana Ruiz", name="Ana Ruiz", gender="m"))
+    named = _mention(0, 9, "President John Hale", Coding(country="USA", sector="GOV", kind="person", person="John Hale", name="John Hale", gender="m"))
+    he = _mention(2, 0, "He", Coding(kind="pronoun", gender="m", name="He"))
+    resolution = resolve_actors([minister, named, he], subjects={minister.key})
+    assert _ids(resolution, he) == _ids(resolution, minister)
+
+
+def test_the_words_of_a_persons_title_name_that_person():
+    prince = _mention(0, 4, "Saudi Crown Prince Mohammed bin Salman", Coding(country="SAU", sector="GOV", kind="person", person="Mohammed bin Salman", name="Mohammed bin Salman"))
+    again = _mention(1, 8, "the crown prince", Coding(sector="GOV", kind="group", name="crown prince"))
+    resolution = resolve_actors([prince, again], subjects=set())
+    assert _ids(resolution, again) == _ids(resolution, prince)

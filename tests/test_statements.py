@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 ARTICLE = (
     "Iran's foreign minister Abbas Araghchi accused Israel of sabotaging the talks on Tuesday. "
     '"Israel attacked our consulate and must be held accountable," he told reporters in Tehran. '
@@ -238,3 +240,269 @@ def test_an_uncoded_pronoun_speaker_is_the_speaker_of_the_quote_before(coder):
     said = [s for s in doc.statements if s.cue.text == "said"]
     assert said[1].speaker.text == "she" and said[1].speaker.code == "LTUGOV"
     assert said[-1].speaker.code != "LTUGOV", "narration in between: no speaker to take over"
+
+
+def _speaker_events(doc, rule_start):
+    return sorted((e.cameo, e.source.country, e.target.country if e.target else None) for e in doc.events if e.factual and e.rule.startswith(rule_start))
+
+
+def test_headline_is_its_own_sentence_and_dateline_is_no_speaker(coder):
+    text = (
+        "Lima minister says talks with Quito have stalled\n\n"
+        "OSLO, May 2 - Peruvian Foreign Minister Elena Castro said on Friday that Ecuador kept lying about the border incident."
+    )
+    doc = coder.code_text(text)
+    assert [s.sentence for s in doc.statements] == [0, 2]  # the headline, then the body after its dateline
+    body = [s for s in doc.statements if s.sentence == 2]
+    assert body[0].speaker.country == "PER"  # not Norway: "OSLO" is the dateline, not the speaker
+    assert _speaker_events(doc, "evaluation") == [("112", "PER", "ECU")]
+
+
+def test_these_governments_take_the_governments_named_before(coder):
+    doc = coder.code_text(
+        "Chile and Argentina lifted their sanctions last week. "
+        '"These governments must now reopen their borders," the Bolivian opposition leader Rosa Mamani said.'
+    )
+    assert _speaker_events(doc, "obligation") == [("100", "BOL", "ARG"), ("100", "BOL", "CHL")]
+
+
+def test_pretending_governments_are_disapproved_not_supported(coder):
+    doc = coder.code_text('Kenya\'s president said Western governments had ignored the drought. "These governments pretend to help Africa," he said.')
+    assert not [e for e in doc.events if e.factual and e.root == "05"]
+    assert ("111", "KEN", "WST") in _speaker_events(doc, "pretence")
+
+
+def test_announcing_or_denying_an_object_is_a_statement_whose_object_stays_asserted(coder):
+    doc = coder.code_text("Peru's interior ministry announced a curfew in Puno on Monday. The rebel commander denied the reports.")
+    cues = sorted(s.cue.text for s in doc.statements)
+    assert cues == ["announced", "denied"]
+    assert not [e for e in doc.events if e.statement is not None]  # the curfew is the text's own report
+
+
+def test_condemning_is_an_event_not_a_statement(coder):
+    doc = coder.code_text("Chile's foreign minister condemned the shelling of the border post.")
+    assert not doc.statements
+    assert [e.root for e in doc.events if e.factual and e.root == "11"]
+
+
+def test_interviewer_question_asserts_nothing(coder):
+    text = (
+        "Interview: Bolivian opposition leader speaks\n\n"
+        "Opposition leader Rosa Mamani spoke to our correspondent in La Paz.\n\n"
+        "Q: Will the police arrest you this week?\n\n"
+        "A: They can arrest me, but the movement will go on."
+    )
+    doc = coder.code_text(text)
+    assert not [e for e in doc.events if e.factual and e.root == "17"]
+
+
+def test_named_answer_lines_are_the_spokeswoman_and_questions_are_nobody(coder):
+    text = (
+        "BOGOTA, May 3 - Colombia's foreign ministry spokeswoman Laura Pinto held her weekly briefing.\n\n"
+        "Caracol: Venezuela has closed the border again. Your comment?\n\n"
+        "Laura Pinto: The closure is a grave mistake and Caracas must reopen the crossings."
+    )
+    doc = coder.code_text(text)
+    answers = [s for s in doc.statements if s.cue.text in ("Laura", "Caracol")]
+    assert [s.cue.text for s in answers] == ["Laura"]
+    assert answers[0].speaker.country == "COL"
+
+
+def test_a_title_repeated_at_the_top_of_the_body_is_coded_once(coder):
+    title = "Chile accuses Peru of border incursion"
+    doc = coder.code_text(f"{title}\n\nSANTIAGO, May 4 - Chile accused Peru of sending troops across the border.", title=title)
+    assert not [e for e in doc.events if e.sentence == 0]  # the headline copy
+    assert {e.sentence for e in doc.events if e.root == "11" and e.sentence >= 0} == {2}  # after the dateline
+
+
+def test_condemning_the_attacks_targets_their_perpetrator_named_before(coder):
+    doc = coder.code_text(
+        "Ecuadorian troops shelled three Peruvian border villages on Monday. "
+        "Peru's foreign ministry condemned the attacks on Tuesday."
+    )
+    condemnations = [e for e in doc.events if e.factual and e.root == "11" and e.sentence == 1]
+    assert [(e.source.country, e.target.country if e.target else None) for e in condemnations] == [("PER", "ECU")]
+
+
+def test_joint_speakers_each_make_the_statement(coder):
+    doc = coder.code_text("President Gabriel Boric and his Argentine counterpart Javier Milei said the two countries would reopen the pass.", date="2024-03-01")
+    assert sorted(s.speaker.country for s in doc.statements) == ["ARG", "CHL"]
+
+
+def test_a_states_own_forces_are_claimed_not_accused(coder):
+    doc = coder.code_text("Turkey's defence minister said the army had killed forty militants near the border.")
+    assert not [e for e in doc.events if e.rule.startswith("accusation") and e.target and e.target.country == "TUR"]
+
+
+def test_a_negated_belief_is_no_demand(coder):
+    doc = coder.code_text("The Chilean senators said they do not think Peru should withdraw its ambassador.")
+    assert not [e for e in doc.events if e.rule.startswith("obligation")]
+
+
+def test_wanting_another_to_act_is_an_appeal_and_the_act_is_only_wanted(coder):
+    doc = coder.code_text("Chile wants Bolivia to withdraw its troops from the border.")
+    assert [(e.cameo, e.source.country, e.target.country) for e in doc.events if e.factual] == [("020", "CHL", "BOL")]
+    own = coder.code_text("The group wants to starve the city.")
+    assert not [e for e in own.events if e.rule.startswith("wish")]
+
+
+def test_a_wish_in_the_speakers_own_words_is_the_speakers_appeal(coder):
+    doc = coder.code_text('The Bolivian president said: "We want Chile to return to the negotiating table."')
+    assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.rule.startswith("wish")] == [("BOL", "CHL")]
+
+
+def test_a_capitalised_word_in_a_name_is_no_evaluation(coder):
+    doc = coder.code_text('The Venezuelan president described the United States as "the Great Empire of the North".')
+    assert not [e for e in doc.events if e.factual and e.root == "05"]
+
+
+def test_the_victims_of_a_judged_wrong_are_not_its_target(coder):
+    doc = coder.code_text('"The embargo is a flagrant violation of the rights of all Bolivians," the Bolivian minister said.')
+    assert not [e for e in doc.events if e.rule.startswith("evaluation") and e.target and e.target.country == "BOL"]
+
+
+def test_another_actors_reported_welcome_is_not_the_speakers_praise(coder):
+    doc = coder.code_text("The Kenyan president said the African Union had welcomed the plan.")
+    assert not [e for e in doc.events if e.rule.startswith("evaluation")]
+
+
+def test_a_conditional_act_is_no_accusation(coder):
+    doc = coder.code_text('"If the Peruvian police arrest me, the movement will go on," the Bolivian activist said.')
+    assert not [e for e in doc.events if e.rule.startswith("accusation")]
+
+
+def test_one_speakers_conjoined_cues_are_one_statement(coder):
+    doc = coder.code_text("The Bolivian minister described the vote as a farce and said Chile had lied about the border.")
+    assert [s.cue.text for s in doc.statements] == ["described"]
+    assert ("112", "BOL", "CHL") in _speaker_events(doc, "evaluation")
+
+
+def test_rejecting_the_accusations_targets_the_accuser(coder):
+    doc = coder.code_text(
+        "Peru's foreign minister accused Ecuador of arming smugglers on the border. "
+        "Ecuador's foreign ministry rejected the accusations on Wednesday."
+    )
+    rejections = [e for e in doc.events if e.factual and e.sentence == 1 and e.root == "01"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in rejections] == [("ECU", "PER")]
+
+
+def test_a_warning_targets_the_one_warned(coder):
+    doc = coder.code_text("North Korea's defence minister warned that South Korea would pay dearly for the drills.")
+    warnings = [e for e in doc.events if e.factual and e.root == "13"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in warnings] == [("PRK", "KOR")]
+
+
+def test_condemning_the_offensive_named_long_before(coder):
+    doc = coder.code_text(
+        "Chile launched an offensive against the rebels in the north on Monday. "
+        "The army said the operation would last weeks. Officials gave no casualty figures. "
+        "Reporters were kept away. Aid groups asked for access. "
+        "Argentina condemned the offensive on Friday."
+    )
+    condemnations = [e for e in doc.events if e.factual and e.root == "11"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in condemnations] == [("ARG", "CHL")]
+
+
+def test_promising_to_hit_back_threatens_the_attacker(coder):
+    doc = coder.code_text("Ecuadorian jets struck a Peruvian border post on Monday. Peru's defence minister said Peru would respond to the strikes.")
+    threats = [e for e in doc.events if e.factual and e.root == "13"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in threats] == [("PER", "ECU")]
+    others = coder.code_text("The Peruvian minister said the rebels would respond.")
+    assert not [e for e in others.events if e.rule.startswith("retaliation")]
+
+
+def test_a_quoted_paragraph_after_the_speakers_own_act_is_the_speakers(coder):
+    text = (
+        "The Bolivian president said on Monday that the talks had failed.\n\n"
+        "He also praised the army for its discipline.\n\n"
+        '"Chile has lied to the world about the border for a century."'
+    )
+    doc = coder.code_text(text)
+    assert [s.speaker.country for s in doc.statements if s.sentence == 2] == ["BOL"]
+
+
+def test_his_office_speaks_for_the_person_and_what_he_called_is_no_statement(coder):
+    doc = coder.code_text(
+        "Chilean President Gabriel Boric praised the rescuers for what he called their courage. "
+        "His office said the army would rebuild the bridge.", date="2024-03-01"
+    )
+    assert [s.cue.text for s in doc.statements] == ["said"]
+    assert doc.statements[0].speaker.country == "CHL"
+
+
+def test_the_speakers_own_appeal_told_in_its_statement_is_its_act(coder):
+    doc = coder.code_text("The Chilean foreign ministry said Santiago wanted calm and called on La Paz to return to the talks.")
+    appeals = [e for e in doc.events if e.factual and e.root == "02"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in appeals] == [("CHL", "BOL")]
+    reported = coder.code_text("The Chilean foreign ministry said Peru had called on La Paz to return to the talks.")
+    assert not [e for e in reported.events if e.factual and e.root == "02"]  # another's appeal stays a claim
+
+
+def test_the_speakers_own_regret_targets_the_owner_of_what_it_regrets(coder):
+    doc = coder.code_text("Peru's foreign ministry said it deeply regretted Ecuador's decision.")
+    assert ("111", "PER", "ECU") in _speaker_events(doc, "evaluation")
+
+
+def test_a_reported_would_not_is_a_refusal(coder):
+    doc = coder.code_text("The Bolivian president said the talks had been a failure and that Bolivia would not negotiate with Chile while the blockade lasts.")
+    assert [(e.root, e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "12"] == [("12", "BOL", "CHL")]
+
+
+def test_speaking_to_the_interviewer_or_calling_something_a_name_is_no_consultation(coder):
+    interview = coder.code_text("Bolivian opposition leader Rosa Mamani spoke to our correspondent by telephone from La Paz.")
+    assert not [e for e in interview.events if e.factual and e.root == "04"]
+    naming = coder.code_text("Chile's foreign minister rejected the Bolivian offer, calling it an insult.")
+    assert not [e for e in naming.events if e.factual and e.root == "04"]
+
+
+def test_a_quote_does_not_run_on_into_a_new_paragraph(coder):
+    text = (
+        '"Chile has lied for years. The talks produced nothing," the Bolivian president said. "If Chile apologises, we will talk."\n\n'
+        "He thanked Peru for its support and criticised Argentina."
+    )
+    doc = coder.code_text(text)
+    thanks = [e for e in doc.events if e.root == "05" and e.sentence == 3]
+    assert thanks and all(e.factual for e in thanks)
+
+
+def test_what_an_actor_did_previously_is_background(coder):
+    doc = coder.code_text("The rebels have previously released videos of their leader.")
+    assert not [e for e in doc.events if e.factual]
+
+
+def test_a_parenthetical_cue_says_the_clause_around_it(coder):
+    doc = coder.code_text("The Chilean minister praised the Bolivian doctors who, he said, continue to treat the wounded.")
+    said = [s for s in doc.statements if s.cue.text == "said"]
+    assert said and "continue to treat" in said[0].content.text
+
+
+@pytest.mark.xfail(strict=True, reason="a lower-case loaded name ('the imperialists') is not matched: phrase coding wants a capital for organisation names")
+def test_known_gap_lower_case_loaded_name(coder):
+    doc = coder.code_text("Maduro said the imperialists want to humiliate Venezuela.")
+    assert "USA" in {a.code for a in doc.actors}
+
+
+@pytest.mark.xfail(strict=True, reason="'the two leaders' takes no members: persons are left out of group anaphors ('the two leaders clashed' is mostly a war of words)")
+def test_known_gap_the_two_leaders(coder):
+    doc = coder.code_text("Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago. Later the two leaders criticised Bolivia.", date="2024-03-01")
+    assert {e.source.country for e in doc.events if e.factual and e.root == "11"} == {"CHL", "ARG"}
+
+
+@pytest.mark.xfail(strict=True, reason="a report's sourcing ('Polish officials said') is no statement; marking it one would need a flag on Statement saying its content stays asserted")
+def test_known_gap_sourcing_as_statement(coder):
+    doc = coder.code_text("Polish officials said on Tuesday that Belarusian guards had pushed migrants across the border.")
+    assert [s.speaker.country for s in doc.statements] == ["POL"]
+
+
+def test_an_act_told_beside_the_statement_is_the_speakers(coder):
+    doc = coder.code_text("The Bolivian president said the talks had failed and praised Peru for its support.")
+    praise = [e for e in doc.events if e.factual and e.root == "05"]
+    assert [(e.source.country, e.target.country) for e in praise] == [("BOL", "PER")]
+    reported = coder.code_text("The Bolivian president said Chile has praised Peru for its support.")
+    assert not [e for e in reported.events if e.factual and e.root == "05"]
+
+
+def test_an_accusation_told_beside_a_statement_is_part_of_it(coder):
+    doc = coder.code_text("The Armenian prime minister said his forces had repelled the attack and accused Azerbaijan of shelling border towns.")
+    assert [s.cue.text for s in doc.statements] == ["said"]
+    assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "11"] == [("ARM", "AZE")]

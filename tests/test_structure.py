@@ -36,11 +36,13 @@ LAYERS: list[set[str]] = [
     {"tacitus.actors.mentions"},
     {"tacitus.actors.resolve"},  # stage: actors
     {"tacitus.actors.refs"},
+    {"tacitus.speech"},  # one sentence's speech
     {"tacitus.statements"},  # stage: statements
     {"tacitus.events.extract"},  # stage: events
     {"tacitus.events.places"},
     {"tacitus.events.build"},
     {"tacitus.qualify"},  # stage: qualify
+    {"tacitus.events.speaker_acts"},  # the speaker's own acts
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.actors.context"},  # stage: context

@@ -80,9 +80,11 @@ class Parser:
         doc = self.sentencizer(self.nlp.make_doc(text))
         bounds = []
         for sent in doc.sents:
-            words = [t.i for t in sent if not t.is_space]
-            if words:  # without the blank lines between paragraphs
-                bounds.append([words[0], words[-1] + 1])
+            # A blank line ends a sentence too: a headline or a dateline has no full stop.
+            for part in _paragraph_parts(sent):
+                words = [t.i for t in part if not t.is_space]
+                if words:  # without the blank lines between paragraphs
+                    bounds.append([words[0], words[-1] + 1])
         for this, following in zip(bounds, bounds[1:], strict=False):
             last = doc[this[1] - 1]
             # An opening quote after ". " belongs to the next sentence, not the end of this one.
@@ -122,6 +124,8 @@ class Parser:
             for i in range(len(sentences) - 1, 0, -1):
                 if keep[i] and not keep[i - 1] and sentences[i][1][0].lower_ in CONTEXT_WORDS:
                     keep[i - 1] = True
+            if sentences and title.strip() and sentences[0][1].text.strip() == title.strip():
+                keep[0] = False  # the body opens with its title again: coded once, as the title
             kept = [(n, start, s) for n, ((start, s), k) in enumerate(zip(sentences, keep, strict=True)) if k]
             title_doc = self.nlp.make_doc(title) if title.strip() else None
             limit = PIECE_CHARS if len(body) >= self.nlp.max_length else self.nlp.max_length
@@ -154,6 +158,32 @@ class Parser:
 
 
 Tokens = tuple[list[str], list[bool], list[int]]  # words, spaces and NORMs of a Doc to be
+
+
+def _paragraph_parts(sent: Span) -> list[Span]:
+    """`sent` cut at its blank lines (whitespace tokens holding two line breaks)."""
+    cuts = [t.i for t in sent if t.is_space and t.text.count("\n") >= 2]
+    cuts += [d + 1 for d in _dateline_dashes(sent, cuts)]
+    cuts = sorted(set(cuts))
+    if not cuts:
+        return [sent]
+    doc, edges = sent.doc, [sent.start, *cuts, sent.end]
+    return [doc[a:b] for a, b in zip(edges, edges[1:], strict=False) if b > a]
+
+
+def _dateline_dashes(sent: Span, breaks: list[int]) -> list[int]:
+    """The dash closing a dateline at the start of the sentence or of one of its paragraphs
+    ("GENEVA, Nov. 15 - …", "NEW YORK (Reuters) — …"): the dateline is no part of the sentence."""
+    out = []
+    for first in [sent.start, *(b + 1 for b in breaks)]:
+        doc = sent.doc
+        if first >= sent.end or not (doc[first].is_upper and len(doc[first].text) >= 2 and doc[first].is_alpha):
+            continue
+        dash = next((t.i for t in doc[first : min(first + 10, sent.end)] if t.text in ("-", "--", "—", "–")), None)
+        # a space before the dash and a capital after it: not "UN - backed forces"
+        if dash is not None and dash + 1 < sent.end and doc[dash - 1].whitespace_ and (doc[dash + 1].text[:1].isupper() or doc[dash + 1].text in QUOTE_MARKS):
+            out.append(dash)
+    return out
 
 
 def _joined(sentences: list[Span]) -> Tokens | None:

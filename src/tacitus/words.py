@@ -28,6 +28,8 @@ WORD_LISTS = (
     "habitual_adverbs", "habitual_governors", "habitual_modifiers", "statistic_heads", "statistic_times",
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
+    "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
+    "condemned_acts", "answered_charges", "retaliation_verbs",
 )
 AnaphorKind = Literal["igo", "armed", "country"]
 ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")
@@ -137,12 +139,15 @@ class DerivedCodes:
     refusal_by_root: Mapping[str, str]
     refusal_by_code: Mapping[str, str]
     attitude_governors: Mapping[str, str]
+    wish_governors: Mapping[str, str]
     refusal_default: str
     claim_code: str
     claim_min_root: str
     accusation_code: str
     accusation_min_root: str
     obligation_code: str
+    pretence_code: str
+    retaliation_code: str
     sanction_code: str
     sanction_min_root: str
     symmetric_roots: tuple[str, ...]
@@ -157,8 +162,8 @@ class DerivedCodes:
         return self.intent_by_code.get(event_code) or self.intent_by_root.get(root)
 
 
-_TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors")
-_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code")
+_TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors", "wish_governors")
+_CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code", "pretence_code", "retaliation_code")
 _ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
 _PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
 
@@ -179,7 +184,7 @@ def parse_derived_codes(data: object, origin: str = "derived_events.yaml") -> De
     fields: dict[str, object] = {}
     for key in _TABLES:
         table = _mapping(data.get(key), f"{origin}:{key}")
-        keyed = key != "attitude_governors"
+        keyed = key not in ("attitude_governors", "wish_governors")
         fields[key] = MappingProxyType({(code(k, f"{origin}:{key}") if keyed else str(k)): code(v, f"{origin}:{key}:{k}") for k, v in table.items()})
     for key in _CODES + _ROOTS:
         fields[key] = code(data.get(key), f"{origin}:{key}")

@@ -171,6 +171,8 @@ def person_coding(entry: Entry, day: Date | None) -> Coding:
 
 PRONOUNS = actor_words().pronouns
 ANAPHORIC_NOUNS = actor_words().anaphoric_nouns
+GROUP_NOUNS = words("group_anaphor_nouns")
+GROUP_DETERMINERS, PAIR_WORDS = words("group_anaphor_determiners"), words("pair_words")
 
 
 def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) -> list[Coding]:
@@ -180,9 +182,8 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
         pronoun = PRONOUNS[low]
         return [Coding(kind="pronoun", gender=pronoun.gender, plural=pronoun.plural, name=head.text)]
     tokens = np_tokens(head)
-    words_ = {t.lower_ for t in tokens}
-    if "sides" in words_ and words_ & {"two", "both"}:
-        return [Coding(kind="dyad", plural=True, name="the two sides")]
+    if _group_anaphor(head, tokens):  # "both sides", "these governments", "the two countries"
+        return [Coding(kind="dyad", plural=True, name=" ".join(t.text for t in tokens))]
     parts = classify(doc, matches.spans_in(tokens), day)
     reference = _reference(doc, head, tokens, parts)
     if reference is not None:
@@ -196,6 +197,15 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     if not found:
         return []
     return _group_codings(doc, head, tokens, parts, phrase, sector, day)
+
+
+def _group_anaphor(head: Token, tokens: list[Token]) -> bool:
+    """A plural group noun with "these", "those", "both" or "two" and no name of its own."""
+    if head.tag_ not in ("NNS",) or head.lemma_.lower() not in GROUP_NOUNS or not head.text.islower():
+        return False
+    before = [t.lower_ for t in tokens if t.i < head.i]
+    pointed = any(w in GROUP_DETERMINERS for w in before) or "the" in before and any(w in PAIR_WORDS for w in before)
+    return pointed and all(w.isalpha() and w.islower() for w in before) and len(tokens) <= 4
 
 
 def _reference(doc: Doc, head: Token, tokens: list[Token], parts: _Parts) -> Coding | None:

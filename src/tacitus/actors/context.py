@@ -31,6 +31,7 @@ CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "R
 # seizures, deportations are police acts of the place where they happen.
 POLICE_ACTS = ("173", "1711", "174")
 DOMINANT_SHARE = 0.5
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "we", "our", "us"})
 # "AREQUIPA, Peru (Reuters) -", "Lima, Peru —", "KYIV (AP) —"
 DATELINE = re.compile(r"^\s*([A-Z][\w .'-]{1,40}?)(?:,\s*([A-Z][\w .'-]{1,40}?))?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-—–:])\s")
 
@@ -62,8 +63,8 @@ def _evidence(doc: CodingDoc) -> _Evidence:
             seen.add((sentence.index, match[0]))
             start, _, entries = match
             tok = sentence.doc[start]
-            if not (tok.text[:1].isupper() or caseless(sentence.doc)):
-                continue
+            if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not tok.text[:1].isupper():
+                continue  # lower-case text: "us" is no country
             country = next((e.country for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
             if country is None:
                 continue
@@ -78,7 +79,9 @@ def _evidence(doc: CodingDoc) -> _Evidence:
 
 
 def _dateline(text: str, lexicon: ActorLexicon) -> str | None:
-    match = DATELINE.match(text[:120])
+    # at the top, or after a headline the body repeats ("Houthis vow response\n\nSANAA, Jan. 12 -")
+    headline_end = text.find("\n\n")
+    match = DATELINE.match(text[:120]) or (DATELINE.match(text[headline_end + 2 : headline_end + 122]) if 0 < headline_end < 300 else None)
     if match is None:
         return None
     for part in reversed([p for p in match.groups() if p]):
@@ -116,7 +119,11 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             actor.country_from = "text"
     evidence = _evidence(doc)
     dateline = _dateline(document.text, lexicon)
+    later = [c for n, found in evidence.by_sentence.items() if n > 1 for _, c in found]  # past the headline and dateline
     counts = evidence.counts.copy()
+    if dateline and later and dateline not in later:
+        del counts[dateline]  # "GENEVA -" over a story about Iran: where the reporter is, not the story
+        dateline = None
     if dateline:
         counts[dateline] += 2
     main = _dominant(counts)
@@ -125,7 +132,12 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             continue
         country, how = None, None
         for mention in actor.mentions:
-            country = _in_sentence(evidence.by_sentence.get(mention.sentence, []), mention.start, main)
+            if actor.kind == "person" and mention.text.lower() in PERSON_PRONOUNS:
+                continue  # '"…," he said': the sentence is about what the person says
+            found = evidence.by_sentence.get(mention.sentence, [])
+            if actor.kind == "person" and not any(c == main for _, c in found):
+                found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
+            country = _in_sentence(found, mention.start, main)
             if country:
                 how = "sentence"
                 break

@@ -26,6 +26,7 @@ from tacitus.words import AnaphorKind, words
 
 # Office words that fit any office holder ("the Turkish leader" after "President Erdogan").
 GENERIC_TITLES = words("generic_titles")
+PAIR_WORDS = words("pair_words")
 
 
 @dataclass
@@ -99,12 +100,12 @@ class _Resolver:
             if entity.actor.id not in ids:
                 ids.append(entity.actor.id)
 
-    def recent(self, pred: Callable[[_Entity], bool], before_sentence: int, prefer_subject: bool = True) -> _Entity | None:
+    def recent(self, pred: Callable[[_Entity], bool], before_sentence: int, prefer_subject: bool = True, window: int = 1) -> _Entity | None:
         candidates = [e for e in self.entities if pred(e) and e.last_sentence >= 0 and e.last_sentence >= before_sentence - 3]
         if not candidates:
             return None
         if prefer_subject:
-            subj = [e for e in candidates if any(s >= before_sentence - 1 for s in e.subject_sentences)]
+            subj = [e for e in candidates if any(s >= before_sentence - window for s in e.subject_sentences)]
             if subj:
                 candidates = subj
         return max(candidates, key=lambda e: (e.last_sentence, e.last_head))
@@ -140,7 +141,9 @@ class _Resolver:
         if coding.plural:
             target = self.recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
         elif coding.gender:
-            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None), mention.sentence)
+            # "he" is someone named or titled before, never "a single civilian"
+            # the subject of the last two sentences: a quote between a speaker and "He praised …"
+            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None) and _definite(e), mention.sentence, window=2)
         else:
             # "it": an organisation, a country, or one body ("the army", "the ministry")
             target = self.recent(
@@ -151,15 +154,48 @@ class _Resolver:
             self.attach(target, mention)
 
     def dyad(self, mention: RawMention) -> None:
-        # The two parties most recently named before this sentence (not its own actors).
-        here = {e.actor.id for e in self.entities if e.last_sentence == mention.sentence}
-        groups = sorted(
-            (e for e in self.entities if 0 <= e.last_sentence < mention.sentence and e.actor.id not in here and e.actor.country),
+        """"both sides", "these governments", "the two countries": the actors named together last
+        (two for "two"/"both"), of the kind the noun names, each one a member of the group."""
+        said = mention.text.lower().split()
+        fits = _group_fit(said[-1] if said else "")
+        pair = bool(PAIR_WORDS & set(said))
+        here = [e for e in self.entities if e.last_sentence == mention.sentence and e.last_head < mention.key and fits(e)]
+        earlier = sorted(
+            (e for e in self.entities if 0 <= e.last_sentence < mention.sentence and e not in here and fits(e)),
             key=lambda e: (e.last_sentence, e.last_head),
             reverse=True,
         )
-        for entity in groups[:2]:
+        # "Poland and Lithuania said the two countries …": named together in the same sentence
+        group = here if len(here) >= 2 else []
+        # "European governments … These governments": the plural group named with the same noun
+        same = [e for e in earlier if e.coding.plural and not pair and any(m.text.lower().split()[-1:] == said[-1:] for m in e.actor.mentions)]
+        if not group and same and same[0].last_sentence >= mention.sentence - 3:
+            group = same[:1]
+        if not group and earlier:
+            last = earlier[0].last_sentence
+            together = [e for e in earlier if e.last_sentence == last]
+            plural = len(together) == 1 and together[0].coding.plural and not pair
+            distinct = len({e.actor.country for e in together})
+            group = together if distinct >= 2 or plural else [*together, *(e for e in earlier if e.actor.country not in {t.actor.country for t in together})][:2]
+        members: list[_Entity] = []
+        for entity in group:  # one member per country: "Lithuania" and "the Lithuanian government" are one side
+            if all(m.actor.country != entity.actor.country for m in members):
+                members.append(entity)
+        for entity in members[:2] if pair else members:
             self.attach(entity, mention, salient=False)
+
+    def described_person(self, mention: RawMention) -> _Entity | None:
+        """"the crown prince" after "Saudi Crown Prince Mohammed bin Salman": the person named
+        a few sentences before with those words in the name's phrase."""
+        words_ = mention.text.lower().split()
+        if len(words_) < 2 or words_[0] != "the" or words_[-1].endswith("s"):
+            return None
+        said = " ".join(words_[1:])
+        for entity in sorted(self.entities, key=lambda e: (e.last_sentence, e.last_head), reverse=True):
+            recent = entity.coding.kind == "person" and bool(entity.coding.person) and 0 <= mention.sentence - entity.last_sentence <= 3
+            if recent and any(f" {said} " in f" {m.text.lower()} " and m.text.lower() != said for m in entity.actor.mentions):
+                return entity
+        return None
 
     def title(self, mention: RawMention, coding: Coding) -> bool:
         """"the minister" joins the last person named with that office; "His Eminence" (no
@@ -196,6 +232,9 @@ class _Resolver:
         if not coding.is_coded and coding.kind == "organisation" and (earlier := _surname_match(self.entities, coding.name)):
             self.attach(earlier, mention, coding)  # "Wang" after "Wang Yi", tagged as an organisation
             return
+        if (person := _named_person(self.entities, mention.text) or self.described_person(mention)) is not None:
+            self.attach(person, mention)  # "Rodriguez" after "Bruno Rodriguez": the person, not a town of that name
+            return
         code = coding.actor_code or ("name:" + coding.name.lower())
         key = "group:" + code
         entity = self.by_key.get(key) or self.new_entity(key, coding)
@@ -216,6 +255,33 @@ def _surname_match(entities: list[_Entity], name: str) -> _Entity | None:
         if len(words_) == 1 and words_[0] in full:
             return entity
     return None
+
+
+def _definite(entity: _Entity) -> bool:
+    """A person met by name or by a definite phrase, not only as "a civilian", "a witness"."""
+    return bool(entity.coding.person) or not all(m.text.lower().startswith(("a ", "an ", "one ")) for m in entity.actor.mentions)
+
+
+def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
+    """The person named before whose name (as written in the text) ends with the single word `text`."""
+    word = text.strip().lower()
+    if not word.isalpha() or " " in text.strip():
+        return None
+    for entity in reversed(entities):
+        if entity.coding.kind == "person" and entity.coding.person and any(m.text.lower().split()[-1:] == [word] for m in entity.actor.mentions):
+            return entity
+    return None
+
+
+def _group_fit(noun: str) -> Callable[[_Entity], bool]:
+    """Which actors a group noun may take: "sides" any actor of a country, "governments",
+    "countries", "allies" countries and their state bodies."""
+    lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
+    if lemma in ("side", "party"):
+        return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun"
+    return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (
+        e.coding.kind == "country" or e.coding.kind == "group" and e.actor.sector in (None, "GOV", "MIL")
+    )
 
 
 def _fits_anaphor(entity: _Entity, want: AnaphorKind | None) -> bool:

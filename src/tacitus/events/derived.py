@@ -5,7 +5,8 @@
   release the tanker" a refusal (12), "hoped to", "considered" a comment (013, 014);
 - announcements: "Turkey says it will launch an offensive" threatens force (138); "the
   Houthis claimed they had attacked" claims responsibility (015);
-- evaluations: "X said the UN's stance was a disgrace" disapproves of the UN (111).
+- the speaker's own acts (evaluations, accusations, demands, pretences, wishes, retaliations)
+  come from events/speaker_acts.py.
 
 The code tables are data (derived_events.yaml, evaluative.yaml). `reported_act` is the same
 reading for evaluation: what a statement reports, as an event.
@@ -17,25 +18,40 @@ from dataclasses import dataclass
 from datetime import date as Date
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from tacitus.actors.refs import refs
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
-from tacitus.model import ActorRef, Event, Plover, Statement
+from tacitus.events.speaker_acts import (
+    ACCUSATION_RULE,
+    FUTURE_MODALITIES,
+    accusations,
+    evaluations,
+    obligations,
+    pretenders,
+    retaliations,
+    wanted_acts,
+    wishes,
+    with_perpetrator,
+)
+from tacitus.model import ActorRef, Event, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.qualify import is_negated, modality
-from tacitus.statements import SentenceSpeech, load_speech_lexicon
+from tacitus.speech import matrix_cue
+from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
-from tacitus.words import Evaluation, derived_codes, evaluation_light_verbs, load_evaluations, words
+from tacitus.words import (
+    derived_codes,
+    words,
+)
 
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
-OBLIGATION_AUX = words("obligation_aux")
-FUTURE_MODALITIES = ("future", "intended", "possible")
-ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
+OWN_ACT_ROOTS = ("02", "10", "11", "12", "13")  # appeals, demands, disapproval, rejection, threats
+MATRIX_ROOTS = ("01", "02", "05", "10", "11", "12", "13")  # verbal acts a speaker does beside its statement
 
 
 def is_accusation(event: Event) -> bool:
@@ -103,8 +119,11 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
         inner = [e for e in events if e.statement == statement.id]
         if not inner:
             continue
-        event = min(inner, key=lambda e: (e.depth, e.trigger.start))
-        future = event.modality in FUTURE_MODALITIES
+        # the top event, or the top refusal when a plain report comes first ("said the talks had
+        # failed and that Bolivia would not negotiate"): a reported "would not" refuses
+        refused = [e for e in inner if e.negated and e.modality == "hypothetical" and e.source is not None and e.source.actor is not None]
+        event = min(refused or inner, key=lambda e: (e.depth, e.trigger.start))
+        future = event.modality in FUTURE_MODALITIES or event in refused
         speaker = statement.speaker
         own = event.source is None or event.source.actor == speaker.actor or (
             event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
@@ -131,68 +150,6 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
     return out
 
 
-def _speaker_event(statement: Statement, target: ActorRef, code: str, rule: str, day: Date | None, sentence: Sentence) -> Event:
-    """The speaker's own act toward `target`, said with the statement's cue."""
-    entry = load_cameo()[code]
-    return Event(
-        id="", sentence=sentence.index, evidence=sentence.span.text,
-        source=statement.speaker, target=target,
-        cameo=entry.code, root=entry.root, quad_class=entry.quad_class, goldstein=entry.goldstein,
-        plover=Plover(entry.plover_type, entry.plover_mode),
-        trigger=statement.cue,  # the speaking: never the judged word, which may be a quoted act
-        date=day.isoformat() if day else None, rule=rule, depth=statement.depth,
-    )
-
-
-def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, found: list[Event], day: Date | None) -> list[Event]:
-    """"X said the UN's stance was a disgrace": X disapproves of the UN (111); "X said the
-    ministry keeps lying": X accuses it (112); "X called the deal a historic step": X praises
-    (051) — when the statement is no event already."""
-    out = []
-    for raw, statement in speech.spoken():
-        cue_event = any(e.trigger.start == statement.cue.start for e in found)
-        if cue_event or statement.speaker.actor is None:
-            continue
-        content = sentence.doc[raw.content_start : raw.content_end]
-        for evaluation, word in evaluations_in(content, load_evaluations()):
-            targets = [r for t in evaluated_actor_tokens(content, word) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
-            if targets:  # "the situation was dangerous" judges no one
-                out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
-                break
-    return out
-
-
-def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
-    """"X said Y shelled the town": the shelling is X's claim, and X accuses Y of it (112) when
-    the reported act is a wrong-doing (a root from `accusation_min_root` up) by another actor."""
-    codes, out = derived_codes(), []
-    for statement in statements:
-        for event in events:
-            if event.statement != statement.id or event.negated or event.modality in FUTURE_MODALITIES or event.root < codes.accusation_min_root:
-                continue
-            doer, speaker = event.source, statement.speaker
-            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code:
-                continue  # one's own side's act is a claim, not an accusation
-            out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
-    return out
-
-
-def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day: Date | None) -> list[Event]:
-    """"X said Y must withdraw", "X said the generals responsible must face trial": what the
-    speaker says another actor must (should) do is a demand of it (10)."""
-    code, out = derived_codes().obligation_code, []
-    for raw, statement in speech.spoken():
-        if statement.speaker.actor is None:
-            continue
-        for tok in sentence.doc[raw.content_start : raw.content_end]:
-            obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children)
-            if not obliged or is_negated(tok) or tok.i not in raw.content_tokens:
-                continue
-            targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
-            out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
-    return out
-
-
 def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
     """"I call on the armed forces to …", "We thank Turkey", said in the speaker's own quote or
     answer: a verbal act performed by speaking, the speaker's own (factual) act, not a claim."""
@@ -202,72 +159,45 @@ def performatives(statements: list[Statement], events: list[Event]) -> list[Even
     for event in events:
         statement = by_id.get(event.statement or "")
         source = event.source
-        if statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
+        verbal = event.root in roots and event.modality == "asserted" and not event.negated
+        own = verbal and event.root in OWN_ACT_ROOTS and not event.rule.startswith("noun:")  # "a plea by …" is reported
+        if statement is not None and source is not None and own and _speaks_for(source, statement.speaker):
+            # "The State Department said Washington … and called on Pyongyang to return to talks":
+            # the speaker's own side's verbal act, told by the speaker, is the speaker's act
+            out.append(recoded(event, event.cameo, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
+        elif statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
             out.append(event)
-        elif event.root in roots and event.modality == "asserted" and not event.negated:
+        elif verbal:
             out.append(recoded(event, event.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
         else:  # "we liberated the village": still the speaker's claim, about itself
             out.append(recoded(event, event.cameo, source=statement.speaker))
     return out
 
 
-def _predicated(tok: Token) -> bool:
-    """Whether the content says `tok` of something: a predicate noun or adjective, a verb of
-    its own, the object of a (light) verb, or a modifier of one of these."""
-    if tok.dep_ in ("amod", "compound"):
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep":
-        return True  # "described the strikes as terrorism"
-    if tok.dep_ == "dobj":
-        return tok.head.lemma_.lower() in evaluation_light_verbs()
-    return tok.dep_ in ("attr", "acomp", "oprd") or tok.pos_ == "VERB" and not is_negated(tok)
+def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) -> list[Event]:
+    """"The president said the West had lost the battle and praised Russia": the praising is
+    the speaker's own act, told beside the statement, not part of it."""
+    cue = matrix_cue(trigger.token, load_speech_lexicon())
+    statement = next((st for raw, st in speech.spoken() if cue is not None and raw.cue.i == cue.i), None)
+    if statement is None or statement.speaker.actor is None:
+        return made
+    return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"said and did in {statement.id}: {e.rule}")
+            if e.statement == statement.id and e.root in MATRIX_ROOTS else e for e in made]
 
 
-def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[Evaluation, Token]]:
-    """The evaluative words the content predicates ("was a disgrace", "keeps lying", "bore
-    responsibility", "a historic step"), in reading order, each with its token."""
-    out = []
-    for tok in content:
-        if tok.is_punct:
-            continue
-        forms = {tok.lower_, tok.lemma_.lower()}
-        if tok.i + 1 < content.end:
-            forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
-        hit = next((e for e in table if forms & e.words), None)
-        if hit is not None and _predicated(tok):
-            out.append((hit, tok))
-    return out
-
-
-def evaluation_in(content: Span, table: tuple[Evaluation, ...]) -> tuple[Evaluation, Token] | None:
-    """The first evaluative predicate of the content, if any."""
-    return next(iter(evaluations_in(content, table)), None)
-
-
-def evaluated_actor_tokens(content: Span, word: Token) -> list[Token]:
-    """Whose doing the evaluation is about: the subject of the judging verb or copula, the
-    possessor of the judged noun ("the UN's stance was a disgrace" -> the UN), else any named
-    actor in the content."""
-    head = word
-    while head.dep_ in ("attr", "acomp", "amod", "compound", "det", "oprd", "dobj") and head.head.i != head.i:
-        head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "as":
-        head = head.head.head
-    subjects = subjects_of(head) if head.pos_ in ("VERB", "AUX") else [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "called the deal a sham", "described the strikes as terrorism": the named object is judged
-    named = word.dep_ == "oprd" or word.head.lower_ == "as"
-    candidates = ([head] if head.dep_ == "dobj" else [c for c in head.children if c.dep_ == "dobj"]) if named else []
-    for subject in subjects:
-        candidates += [c for c in subject.children if c.dep_ == "poss"] + [subject]
-    candidates += [c for c in word.children if c.dep_ == "poss"]
-    candidates += [t for t in content if t.pos_ == "PROPN" or t.dep_ == "poss"]
-    return candidates
+def _speaks_for(source: ActorRef, speaker: ActorRef) -> bool:
+    """Whether `source` is the speaker itself or the same state body ("Washington" for the State
+    Department), not another actor the speaker reports on."""
+    if source.actor is None or speaker.actor is None:
+        return False
+    return source.actor == speaker.actor or bool(source.code) and source.code == speaker.code and source.sector is not None
 
 
 def reported_act(events: list[Event], statement: Statement) -> Event | Statement:
     """What a statement reports, as an event: its top event, or announcing (refusing) it when
     that event is future (negated); the statement itself when it reports none."""
-    inner = [e for e in events if e.statement == statement.id]
+    # with the speaker's own acts it tells ("… and called on Pyongyang to return to talks")
+    inner = [e for e in events if e.statement == statement.id or e.rule.startswith(f"performed in {statement.id}:")]
     top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
     if top is None:
         return statement
@@ -318,14 +248,28 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     trigger_tokens = {trigger.token.i for trigger, _ in built}
     found: list[Event] = []
     claimed = load_claimed_attitudes()
+    pretences: list[Event] = []
+    wanted = {w.i for tok in sentence.span for w in wanted_acts(tok)}
     for trigger, made in built:
+        made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
+        made = _matrix_acts(trigger, made, speech)
+        if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
+            made = [recoded(e, e.cameo, modality="intended") if e.modality == "asserted" else e for e in made]
         if is_claimed(trigger.token, claimed):
             made = [recoded(e, e.cameo, modality="claimed", rule=f"claimed: {e.rule}") for e in made]
+            pretences += pretenders(doc, sentence, speech, trigger.token, day)
         found.extend(made)
         governor = trigger.token.head
         if trigger.token.dep_ in ("xcomp", "ccomp") and governor.i not in trigger_tokens:
             found.extend(commitments(doc, sentence, made, trigger.token, governor))
         found.extend(refusals(made))
+    if asked(doc, sentence, load_speech_lexicon()):  # "Q: Are you afraid of being arrested?"
+        found = [recoded(e, e.cameo, modality="question", rule=f"asked: {e.rule}") if e.modality == "asserted" else e for e in found]
     owners = [s for _, s in speech.spoken()]
+    speaking = {sentence.span_of(raw.cue).start for raw in speech.raws if raw.speaking_only}
+    found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
     found = performatives(owners, found)
-    return found + announcements(owners, found) + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
+    hitting_back = retaliations(doc, sentence, speech, day)
+    answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
+    announced = [e for e in announcements(owners, found) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
+    return found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
