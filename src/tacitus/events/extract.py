@@ -116,6 +116,13 @@ def _predicate_nouns(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
 
 
+def _names(tok: Token) -> bool:
+    """"called them liars", "the people he called bombers", "who he called bombers": the verb
+    names what its object (or the noun its clause describes) is."""
+    nouns = [c for c in children(tok, OBJECT_DEPS) if c.pos_ in ("NOUN", "PROPN")]
+    return bool(_predicate_nouns(tok)) or len(children(tok, OBJECT_DEPS)) > 1 or tok.dep_ == "relcl" and bool(nouns)
+
+
 def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     """A pattern with an object word ("impose sanctions"): the object must be there; the target
     is a prepositional object, the indirect object or the object's possessor."""
@@ -182,19 +189,25 @@ def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
     return 10
 
 
-def _plain_targets(trigger: Trigger, passive: bool) -> int:
+def _plain_targets(trigger: Trigger, passive: bool) -> int | None:
     """A bare verb pattern: the target is a prepositional object, else the direct object."""
     tok, pattern = trigger.token, trigger.pattern
+    direct = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
+    if passive:
+        direct = [t for s in children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
     targets = prep_objects(tok, pattern.prep) if pattern.prep else []
     if pattern.prep and not targets:
         # "donated ten ambulances to Ukraine", parsed with "to Ukraine" on the object
         targets = [t for o in children(tok, OBJECT_DEPS) for t in prep_objects(o, pattern.prep)]
     score = int(bool(targets))
     if not targets:
-        direct = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
-        if passive:
-            direct = [t for s in children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
         targets = direct or clause_subjects(tok)
+    if (pattern.mode == "phone" or pattern.prep and not score) and _names(tok):
+        return None  # "the people he called bombers" names them: no one is phoned or appealed to
+    if pattern.intransitive:
+        if direct:
+            return None  # "quit his show", "demonstrated by the figures": another sense
+        targets = targets if pattern.prep else []
     if pattern.no_target:
         if targets:
             score -= 5
