@@ -14,7 +14,7 @@ from datetime import date as Date
 
 from spacy.tokens import Token
 
-from tacitus.actors.lexicon import ActorLexicon
+from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
@@ -24,6 +24,7 @@ from tacitus.model import ActorRef, Event, Plover
 from tacitus.ontology import Cameo, CameoCode
 from tacitus.qualify import event_date, is_negated, modality
 from tacitus.statements import SentenceSpeech
+from tacitus.syntax import entity_of
 from tacitus.words import derived_codes, words
 
 NOT_ACTOR_ENTITIES = frozenset(label.upper() for label in words("not_actor_entities"))
@@ -127,8 +128,24 @@ def _implied_source(trigger: Trigger, code: CameoCode, context: EventContext) ->
     return ActorRef(actor=None, text="", code=sector, country=None, sector=sector) if sector else None
 
 
-def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, context: EventContext) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
+def _place_target(tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
+    """"sent troops to Michoacan", "to the state of Guerrero": a place acted on or moved to
+    stands for its country when no actor is named."""
+    for tok in tokens:
+        named = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for place in named:
+            ent = entity_of(place)
+            if ent is None or place.ent_type_ not in ("GPE", "LOC", "NORP"):
+                continue  # the tagger reads some regions as a people ("Michoacan")
+            country = next((e.country for e in actors.lookup(ent.text) if e.kind in COUNTRY_KINDS and e.country), None)
+            if country:
+                return ActorRef(actor=None, text=ent.text, code=country, country=country, sector=None)
+    return None
+
+
+def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, knowledge: EventKnowledge) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
     """(source, target) pairs of the trigger's actors; None when a required target is missing."""
+    context = knowledge.context
     sources: list = [r for t in _source_tokens(trigger) for r in refs(doc, sentence, t) if r.actor or not _is_modifier(t, trigger)]
     if not any(r.actor for r in sources) and trigger.alt_sources:
         # "Israel launched a ground offensive": the light verb's subject
@@ -139,7 +156,9 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
     alt_tokens = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
     targets = [r for t in target_tokens for r in refs(doc, sentence, t)]
     symmetric = _is_symmetric(code, sources)
-    if not any(r.actor for r in targets) and alt_tokens and not symmetric:
+    if targets and not any(r.actor or r.country for r in targets) and (place := _place_target(target_tokens, knowledge.actors)) is not None:
+        targets = [place]
+    if not any(r.actor or r.country for r in targets) and alt_tokens and not symmetric:
         # "pledged to send aid to Gaza": the object names no actor, the preposition does.
         alternatives = [r for t in alt_tokens for r in refs(doc, sentence, t) if r.actor]
         targets = alternatives or targets
@@ -163,7 +182,7 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
         if sense.code is None:
             return []  # sport, business, metaphor: another sense of the word
         code = knowledge.cameo[sense.code]
-    pairs = _pairs(doc, sentence, trigger, code, knowledge.context)
+    pairs = _pairs(doc, sentence, trigger, code, knowledge)
     if pairs is None:
         return []
     tok, span = trigger.token, sentence.span
