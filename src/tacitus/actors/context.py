@@ -23,10 +23,11 @@ from tacitus.document import CodingDoc
 from tacitus.model import ActorRef, Event
 
 # Who takes the country of the context: state bodies and office holders, parties, armed and
-# criminal groups, and named people and organisations the dictionaries do not know. Civilians,
-# supporters and activists, refugees, migrants, companies and international bodies may well come
-# from elsewhere.
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "INS", "SEP", "UAF", "CRM", "ELI"})
+# criminal groups, named people and organisations the dictionaries do not know, and the local
+# civilians, farmers, workers and students of the story ("the growers blocked the road").
+# Refugees, migrants, companies and international bodies may well come from elsewhere.
+CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU"})
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "INS", "SEP", "UAF", "CRM", "ELI"}) | CIVILIAN_SECTORS
 # State acts whose agent goes without saying when the text leaves it out: arrests, detentions,
 # seizures, deportations are police acts of the place where they happen.
 POLICE_ACTS = ("173", "1711", "174")
@@ -123,7 +124,10 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             continue
         country, how = None, None
         for mention in actor.mentions:
-            country = _in_sentence(evidence.by_sentence.get(mention.sentence, []), mention.start, main)
+            found = evidence.by_sentence.get(mention.sentence, [])
+            if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
+                continue  # "Russia returned Ukrainian children to their families": whose families?
+            country = _in_sentence(found, mention.start, main)
             if country:
                 how = "sentence"
                 break

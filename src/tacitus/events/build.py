@@ -164,7 +164,10 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
         targets = alternatives or targets
     if trigger.pattern.needs_actor and not any(r.actor for r in targets):
         return None  # "received funding", "addressed the problem": no one is acted on
-    if targets and (not symmetric or any(r.actor for r in targets)):
+    # "police and prosecutors carried out raids on houses": parties that act on a named thing
+    # act together; only with no target but a place do they act on each other.
+    acted_on = any(not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS) for t in target_tokens)
+    if targets and (not symmetric or acted_on or any(r.actor for r in targets)):
         return [(s, t) for s in sources for t in targets]
     if symmetric:
         # "Iran and Oman held talks": each party meets the other.
