@@ -64,3 +64,10 @@ def test_a_party_leader_is_not_the_supreme_leader(coder):
     for text in ("union leader arthur penrose warned the council.", "Union Leader Arthur Penrose warned the council."):
         doc = coder.code_text(text)
         assert not any(a.code and a.code.startswith("IRN") for a in doc.actors), [(a.code, a.mentions[0].text) for a in doc.actors]
+
+
+def test_an_undated_opposition_leader_keeps_his_country(coder):
+    # Lower-cased, undated political news: the Tory leader is British whatever else the story names.
+    doc = coder.code_text("michael howard criticised george bush over the us election.")
+    howard = next(a for a in doc.actors if any(m.text.endswith("howard") for m in a.mentions))
+    assert howard.country == "GBR", howard
