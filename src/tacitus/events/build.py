@@ -162,7 +162,7 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
         # "pledged to send aid to Gaza": the object names no actor, the preposition does.
         alternatives = [r for t in alt_tokens for r in refs(doc, sentence, t) if r.actor]
         targets = alternatives or targets
-    if trigger.pattern.needs_actor and not any(r.actor for r in targets):
+    if trigger.pattern.needs_actor and not any(r.actor or r.country for r in targets):
         return None  # "received funding", "addressed the problem": no one is acted on
     # "police and prosecutors carried out raids on houses": parties that act on a named thing
     # act together; only with no target but a place do they act on each other.
