@@ -19,6 +19,7 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
+from tacitus.actors.phrase_rules import inside_name
 from tacitus.document import CodingDoc
 from tacitus.model import ActorRef, Event
 
@@ -56,18 +57,20 @@ def _evidence(doc: CodingDoc) -> _Evidence:
         if matches is None:
             continue
         found = evidence.by_sentence.setdefault(sentence.index, [])
+        spans = list({m[0]: m for m in matches.by_token.values()}.values())
         for i in range(sentence.span.start, sentence.span.end):
             match = matches.by_token.get(i)
             if match is None or (sentence.index, match[0]) in seen:
                 continue
             seen.add((sentence.index, match[0]))
-            start, _, entries = match
+            start, end, entries = match
             tok = sentence.doc[start]
             if not (tok.text[:1].isupper() or caseless(sentence.doc)):
                 continue
-            country = next((e.country for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
-            if country is None:
-                continue
+            entry = next((e for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
+            if entry is None or entry.kind == "place" and inside_name(sentence.doc, start, end, spans):
+                continue  # "the arrest of Viejo Paco": a town's name inside a person's is no place
+            country = entry.country
             found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1
     for actor in doc.document.actors:
