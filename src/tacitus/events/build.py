@@ -168,7 +168,9 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
     # act together; only with no target but a place do they act on each other.
     acted_on = any(not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS) for t in target_tokens)
     if targets and (not symmetric or acted_on or any(r.actor for r in targets)):
-        return [(s, t) for s in sources for t in targets]
+        # "designated the gang a criminal organisation": one trigger, one event on the actor named
+        coded = [t for t in targets if t.actor or t.country]
+        return [(s, t) for s in sources for t in coded or targets]
     if symmetric:
         # "Iran and Oman held talks": each party meets the other.
         return [(s, t) for s in sources for t in sources if s is not t]
