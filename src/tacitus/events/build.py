@@ -134,12 +134,13 @@ def _place_target(tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
     for tok in tokens:
         named = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for place in named:
+            if place.pos_ != "PROPN" and not place.ent_type_ or place.ent_type_ == "PERSON":
+                continue  # the tagger reads some regions as a people or a body ("Michoacan", "Guerrero")
             ent = entity_of(place)
-            if ent is None or place.ent_type_ not in ("GPE", "LOC", "NORP"):
-                continue  # the tagger reads some regions as a people ("Michoacan")
-            country = next((e.country for e in actors.lookup(ent.text) if e.kind in COUNTRY_KINDS and e.country), None)
+            name = ent.text if ent is not None else place.text
+            country = next((e.country for e in actors.lookup(name) if e.kind in COUNTRY_KINDS and e.country), None)
             if country:
-                return ActorRef(actor=None, text=ent.text, code=country, country=country, sector=None)
+                return ActorRef(actor=None, text=name, code=country, country=country, sector=None)
     return None
 
 

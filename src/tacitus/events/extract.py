@@ -147,6 +147,10 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     score = 10 + 10 * bool(pattern.modifier)  # "suspended military aid" beats "suspended aid"
     anchor = hit[0]
     targets = prep_objects(tok, pattern.prep) + prep_objects(anchor, pattern.prep) if pattern.prep else []
+    if pattern.prep and not targets:
+        # "sent 5,000 agents (made up of police and army units) to Guerrero": the parse hangs the
+        # preposition inside the object's own phrase
+        targets = next((found for d in anchor.subtree if d.i != anchor.i and (found := prep_objects(d, pattern.prep))), [])
     if not targets:
         # "gave Putin a deadline": the indirect object; else "demanded the minister's resignation"
         targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
@@ -239,7 +243,9 @@ def _governing_subjects(tok: Token) -> list[Token]:
         return subjects_of(head)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.dep_ in OBJECT_DEPS:
         # "hosted a new round of negotiations": the light verb's subject
-        return subjects_of(head.head.head) if head.head.head.pos_ in ("VERB", "AUX") else []
+        # ("the deployment follows a wave of killings": "follow" lends no one)
+        verb = head.head.head
+        return subjects_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS else []
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for"):
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
