@@ -246,12 +246,21 @@ def _governing_subjects(tok: Token) -> list[Token]:
         # ("the deployment follows a wave of killings": "follow" lends no one)
         verb = head.head.head
         return subjects_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS else []
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for"):
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for") and _takes_part(head.head):
+        # not "inmates died in the clashes": only taking part, or acting on someone, lends the subject
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be" and head.head.pos_ in ("AUX", "VERB"):
         return subjects_of(head.head)  # "X has been in talks with Y": X takes part
     return []
+
+
+def _takes_part(verb: Token) -> bool:
+    """"engaged in talks", "killed 80 villagers in a massacre": the verb's subject acts in what
+    the noun names; "died in the clashes", "were wounded in the attack": it undergoes it."""
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        return True
+    return not is_passive(verb) and any(c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
 def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
@@ -313,9 +322,23 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
                 best = (score, result[1])
         if best is not None:
             best[1].depth = depth_of(tok)
+            _antecedents(best[1])
             found.append(best[1])
     consumed = {t.i for trig in found for t in trig.consumed}
     return [t for t in found if t.token.i not in consumed]
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes ("state authorities, who
+    they accuse of corruption", "Caracol, who was arrested in Medellin")."""
+    if tok.tag_ in ("WP", "WDT") and tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _antecedents(trigger: Trigger) -> None:
+    for side in ("sources", "targets", "alt_sources", "alt_targets"):
+        setattr(trigger, side, [_antecedent(t) for t in getattr(trigger, side)])
 
 
 def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:
