@@ -203,9 +203,20 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
         "date": event_date(tok, span, day, future=mood in ("future", "intended")),
         "place": place_of(tok, knowledge.actors), "rule": trigger.pattern.rule, "depth": trigger.depth,
     }
-    out = []
+    out: list[Event] = []
     for source, target in pairs:
         if source and target and source.actor and source.actor == target.actor:
             target = None  # an actor does not act on itself: the target was misread
+        if any(_same_side(e.source, source) and _same_side(e.target, target) for e in out):
+            continue  # "the Senate and the House passed reforms": one act of one side, coded once
         out.append(Event(id="", source=source, target=target, **shared))
     return out
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two references code alike: the same sector, and no two different countries."""
+    if a is None or b is None:
+        return a is b
+    if a.sector is None or b.sector is None:
+        return a.code == b.code and (a.code is not None or a.text == b.text)
+    return a.sector == b.sector and (a.country == b.country or not a.country or not b.country)
