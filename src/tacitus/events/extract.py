@@ -113,7 +113,8 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
 
 def _predicate_nouns(tok: Token) -> list[Token]:
     """The object predicate of "took X hostage", "held X captive" (parsed oprd, or as a clause)."""
-    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
+    # (parsed oprd, as a clause, or as a verb's conjunct: "took three prison guards hostage")
+    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp", "conj") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
 
 
 def _names(tok: Token) -> bool:
