@@ -71,3 +71,11 @@ def test_an_undated_opposition_leader_keeps_his_country(coder):
     doc = coder.code_text("michael howard criticised george bush over the us election.")
     howard = next(a for a in doc.actors if any(m.text.endswith("howard") for m in a.mentions))
     assert howard.country == "GBR", howard
+
+
+def test_a_longer_name_is_not_the_tables_namesake(coder):
+    # "Manuel Gonzalez" is in the tables; "Manuel Gonzalez Flores" (a second surname, also a
+    # town's name) is someone else, coded from the story.
+    doc = coder.code_text("State Interior Secretary Manuel Gonzalez Flores went to negotiate with the inmates in Monterrey, Mexico.")
+    official = next(a for a in doc.actors if any("Gonzalez Flores" in m.text for m in a.mentions))
+    assert official.country == "MEX", official

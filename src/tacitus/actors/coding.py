@@ -120,6 +120,15 @@ def _in_office(entries: list[Entry], day: Date | None, text: str) -> Entry:
     return sorted(entries, key=lambda e: not active(e))[0]
 
 
+def _longer_name(doc: Doc, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """"Manuel Gonzalez Flores" is not the Manuel Gonzalez of the tables: a capitalised name
+    word goes on after the match (a second surname, even one that is also a town's name)."""
+    if end >= len(doc) or caseless(doc) or any(s <= end < e and any(x.kind != "place" for x in entries) for s, e, entries in spans):
+        return False
+    nxt = doc[end]
+    return nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and nxt.ent_type_ in ("PERSON", "") and doc[end - 1].ent_type_ == "PERSON"
+
+
 def _title_alone(doc: Doc, start: int, end: int) -> bool:
     """A title that names one person ("the Supreme Leader") only as written with capitals and
     standing alone: "party leader Mark X", "Tory Leader" or lower-cased text's "leader" is
@@ -133,9 +142,15 @@ def _title_alone(doc: Doc, start: int, end: int) -> bool:
 
 def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | None = None) -> _Parts:
     parts = _Parts()
+    surnames: set[int] = set()  # where an unknown person's name goes on ("Manuel Gonzalez | Flores")
     for start, end, entries in spans:
         capital = _capitalised(doc, start)
         named = capital or _capitalised(doc, end - 1)  # "president Barack Obama"
+        if _entries(entries, ("person",)) and named and _longer_name(doc, end, spans):
+            surnames.add(end)
+            continue
+        if start in surnames:
+            continue
         if (found := _entries(entries, ("person",))) and named or (found := _entries(entries, ("person_title",))) and _title_alone(doc, start, end):
             parts.persons.append((_in_office(found, day, doc[start:end].text), start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):

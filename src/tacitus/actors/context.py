@@ -58,6 +58,7 @@ def _evidence(doc: CodingDoc) -> _Evidence:
             continue
         found = evidence.by_sentence.setdefault(sentence.index, [])
         spans = list({m[0]: m for m in matches.by_token.values()}.values())
+        name_ends = {end for _, end, entries in spans if any(e.kind == "person" for e in entries)}
         for i in range(sentence.span.start, sentence.span.end):
             match = matches.by_token.get(i)
             if match is None or (sentence.index, match[0]) in seen:
@@ -68,8 +69,8 @@ def _evidence(doc: CodingDoc) -> _Evidence:
             if not (tok.text[:1].isupper() or caseless(sentence.doc)):
                 continue
             entry = next((e for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
-            if entry is None or entry.kind == "place" and inside_name(sentence.doc, start, end, spans):
-                continue  # "the arrest of Viejo Paco": a town's name inside a person's is no place
+            if entry is None or entry.kind == "place" and (start in name_ends or inside_name(sentence.doc, start, end, spans)):
+                continue  # "the arrest of Viejo Paco", "Manuel Gonzalez Flores": a town's name inside a person's is no place
             country = entry.country
             found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1
