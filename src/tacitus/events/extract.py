@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tacitus.events.lexicon import EventLexicon, Pattern
+from tacitus.events.lexicon import EventLexicon, Pattern, object_classes
 from tacitus.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -96,6 +96,11 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
     if score is None:
         return None
     trigger.sources = subjects_of(tok)
+    if (author := _message_author(tok)) is not None:
+        (trigger.sources, addressee), message = author
+        trigger.consumed.append(message)  # the message is the act's vehicle (sense rules read it)
+        # an appeal or demand is made of the addressee, not of what it asks for
+        trigger.targets = addressee if addressee and pattern.code[:2] in REQUEST_ROOTS else trigger.targets or addressee
     between = prep_objects(tok, ("between",)) if passive and not trigger.sources else []
     if len(between) >= 2:
         # "the agreement was struck between X and Y", "talks were held between X and Y": the parties
@@ -109,6 +114,28 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         object_preps = [t for o in children(tok, OBJECT_DEPS) if o.i != anchor.i for t in prep_objects(o, FALLBACK_PREPS)] if pattern.code[:2] in REQUEST_ROOTS else []
         trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps
     return score + 2 * bool(pattern.particle), trigger
+
+
+def _message_author(tok: Token) -> tuple[tuple[list[Token], list[Token]], Token] | None:
+    """"hung banners denouncing X", "sent a letter to the government demanding funds": a
+    message speaks for whoever put it out (the clause's subject), to whom it is sent. Returns
+    the sources and the addressee, and the message; None when the participle is not a message's."""
+    messages = set(object_classes().get("messages", ()))
+    sent = [o for o in children(tok.head, OBJECT_DEPS) if o.lemma_.lower() in messages]
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and sent:
+        return (subjects_of(tok.head), prep_objects(tok.head, ("to",))), sent[0]  # "sent a letter to X, demanding …"
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return None
+    noun = tok.head
+    verb = noun.head
+    if noun.dep_ in OBJECT_DEPS and noun.lemma_.lower() in messages and verb.pos_ in ("VERB", "AUX"):
+        return (subjects_of(verb), prep_objects(verb, ("to",))), noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.head.pos_ in ("VERB", "AUX"):
+        sender = verb.head  # "sending a letter to the government demanding …" (parsed on "government")
+        sent = [o for o in children(sender, OBJECT_DEPS) if o.lemma_.lower() in messages]
+        if sent:
+            return (subjects_of(sender), expand(noun)), sent[0]
+    return None
 
 
 def _predicate_nouns(tok: Token) -> list[Token]:
