@@ -121,8 +121,7 @@ def _in_office(entries: list[Entry], day: Date | None, text: str) -> Entry:
 
 
 def _longer_name(doc: Doc, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
-    """"Manuel Gonzalez Flores" is not the Manuel Gonzalez of the tables: a capitalised name
-    word goes on after the match (a second surname, even one that is also a town's name)."""
+    """"Manuel Gonzalez Flores" is not the tables' Manuel Gonzalez: a name word goes on (a second surname, maybe a town's)."""
     if end >= len(doc) or caseless(doc) or any(s <= end < e and any(x.kind != "place" for x in entries) for s, e, entries in spans):
         return False
     nxt = doc[end]
@@ -130,12 +129,9 @@ def _longer_name(doc: Doc, end: int, spans: list[tuple[int, int, list[Entry]]]) 
 
 
 def _title_alone(doc: Doc, start: int, end: int) -> bool:
-    """A title that names one person ("the Supreme Leader") only as written with capitals and
-    standing alone: "party leader Mark X", "Tory Leader" or lower-cased text's "leader" is
-    someone else's title."""
-    if not doc[start].text[:1].isupper():
-        return False
-    if end < len(doc) and doc[end].pos_ == "PROPN":
+    """A title naming one person ("the Supreme Leader") only capitalised and alone: "party leader
+    Mark X", "Tory Leader" or lower-cased "leader" is someone else's title."""
+    if not doc[start].text[:1].isupper() or end < len(doc) and doc[end].pos_ == "PROPN":
         return False
     return not any(t.dep_ in ("compound", "amod") and start <= t.head.i < end for t in doc[max(start - 2, 0) : start])
 
