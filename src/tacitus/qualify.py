@@ -46,8 +46,9 @@ def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from up to its clause's head."""
     chain = [tok]
     while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head.i != tok.i and len(chain) < 8:
-        if tok.dep_ == "advcl" or tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in CALL_HEADS:
-            break
+        wanted = tok.head.lemma_.lower() in INTENT_HEADS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.dep_ == "advcl" or tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in CALL_HEADS and not wanted:
+            break  # "want the government to withdraw" goes on up: the wanting governs it
         tok = tok.head
         chain.append(tok)
     return chain
@@ -151,7 +152,7 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
             lemma = tok.lemma_.lower()
             if lemma in CALL_HEADS and trigger.dep_ in ("xcomp", "ccomp"):
                 return "obligation"
-            if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp",):
+            if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp", "ccomp"):  # "want the government to withdraw"
                 return "intended"
             if lemma in SCHEDULED_HEADS and trigger.dep_ == "xcomp":
                 return "future"  # "is set to host", "is due to visit", "is scheduled to meet"

@@ -17,8 +17,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.casing import caseless
+from tacitus.actors.entries import undated_holder
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
-from tacitus.actors.phrase_rules import inside_name, official_body, title_decides, titled_name
+from tacitus.actors.phrase_rules import (
+    inside_name,
+    longer_name,
+    official_body,
+    title_alone,
+    title_decides,
+    titled_name,
+)
 from tacitus.syntax import entity_of, np_tokens
 from tacitus.words import AnaphorKind, actor_words, words
 
@@ -107,21 +115,31 @@ class _Parts:
     honorific: bool = False
 
 
-def _in_office(entries: list[Entry], day: Date | None) -> list[Entry]:
-    """People a name or title may denote, those in a role on `day` first ("Supreme Leader")."""
+def _in_office(entries: list[Entry], day: Date | None, text: str) -> Entry:
+    """The person a name or title denotes: the one in a role on `day` ("Supreme Leader"); in an
+    undated text a title several people held names none of them, only its holder."""
     def active(entry: Entry) -> bool:
         return entry.person is not None and any(r.holds_on(day) for r in entry.person.roles)
 
-    return sorted(entries, key=lambda e: not active(e))
+    people = [e.person for e in entries if e.person is not None]
+    if day is None and entries[0].kind == "person_title" and len({p.name for p in people}) > 1:
+        return Entry(kind="person_title", name=text, person=undated_holder(text, people))
+    return sorted(entries, key=lambda e: not active(e))[0]
 
 
 def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | None = None) -> _Parts:
     parts = _Parts()
+    surnames: set[int] = set()  # where an unknown person's name goes on ("Manuel Gonzalez | Flores")
     for start, end, entries in spans:
         capital = _capitalised(doc, start)
         named = capital or _capitalised(doc, end - 1)  # "president Barack Obama"
-        if (found := _entries(entries, ("person",))) and named or (found := _entries(entries, ("person_title",))) and capital:
-            parts.persons.append((_in_office(found, day)[0], start, end))
+        if _entries(entries, ("person",)) and named and longer_name(doc, end, spans):
+            surnames.add(end)
+            continue
+        if start in surnames:
+            continue
+        if (found := _entries(entries, ("person",))) and named or (found := _entries(entries, ("person_title",))) and title_alone(doc, start, end):
+            parts.persons.append((_in_office(found, day, doc[start:end].text), start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))
         elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and inside_name(doc, start, end, spans)):
@@ -150,11 +168,11 @@ def _title_words(parts: _Parts) -> frozenset[str]:
     return frozenset(entry.name.split()[-1] for entry, _, _ in parts.sectors)
 
 
-def person_coding(entry: Entry, day: Date | None) -> Coding:
+def person_coding(entry: Entry, day: Date | None, said: str = "") -> Coding:
     person = entry.person
     if person is None:  # only person entries reach here
         raise ValueError(f"{entry.name}: not a person entry")
-    role = person.role_on(day)
+    role = person.role_on(day, said)
     titles = {w.lower() for r in person.roles if r.title for w in r.title.replace("-", " ").split()}
     titles |= {w.lower() for t in person.titles for w in t.split()}
     return Coding(
@@ -162,9 +180,9 @@ def person_coding(entry: Entry, day: Date | None) -> Coding:
         country=role.country if role else None,
         sector=role.sector if role else None,
         code=role.code if role else None,
-        name=person.name,
+        name=person.name or entry.name,
         kind="person",
-        person=person.name,
+        person=person.name or None,  # None: an undated title's unknown holder
         gender=person.gender,
     )
 
@@ -258,7 +276,8 @@ def _known_person(doc: Doc, head: Token, parts: _Parts, named_person: bool, day:
     named = [p for p in parts.persons if p[1] not in owners]
     if not (at_head or in_appos or named and (not parts.sectors or named_person)):
         return None
-    coding = person_coding((at_head or in_appos or named)[0][0], day)
+    entry, start, end = (at_head or in_appos or named)[0]
+    coding = person_coding(entry, day, doc[start:end].text)
     former = parts.eli or any(e.sector == "ELI" for e, _, _ in parts.sectors)
     title_decides(coding, parts, former, _country_members(doc, parts.countries))
     if (body := official_body(coding, parts)) is not None:

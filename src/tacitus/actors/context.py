@@ -19,14 +19,16 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
+from tacitus.actors.phrase_rules import inside_name
 from tacitus.document import CodingDoc
 from tacitus.model import ActorCode, ActorRef, Event
 
 # Who takes the country of the context: state bodies and office holders, parties, armed and
-# criminal groups, and named people and organisations the dictionaries do not know. Civilians,
-# supporters and activists, refugees, migrants, companies and international bodies may well come
-# from elsewhere.
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "INS", "SEP", "UAF", "CRM", "ELI"})
+# criminal groups, named people and organisations the dictionaries do not know, and the local
+# civilians, farmers, workers and students of the story ("the growers blocked the road").
+# Refugees, migrants, companies and international bodies may well come from elsewhere.
+CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU"})
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "INS", "SEP", "UAF", "CRM", "ELI"}) | CIVILIAN_SECTORS
 # State acts whose agent goes without saying when the text leaves it out: arrests, detentions,
 # seizures, deportations are police acts of the place where they happen.
 POLICE_ACTS = ("173", "1711", "174")
@@ -56,18 +58,21 @@ def _evidence(doc: CodingDoc) -> _Evidence:
         if matches is None:
             continue
         found = evidence.by_sentence.setdefault(sentence.index, [])
+        spans = list({m[0]: m for m in matches.by_token.values()}.values())
+        name_ends = {end for _, end, entries in spans if any(e.kind == "person" for e in entries)}
         for i in range(sentence.span.start, sentence.span.end):
             match = matches.by_token.get(i)
             if match is None or (sentence.index, match[0]) in seen:
                 continue
             seen.add((sentence.index, match[0]))
-            start, _, entries = match
+            start, end, entries = match
             tok = sentence.doc[start]
             if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not tok.text[:1].isupper():
                 continue  # lower-case text: "us" is no country
-            country = next((e.country for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
-            if country is None:
-                continue
+            entry = next((e for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
+            if entry is None or entry.kind == "place" and (start in name_ends or inside_name(sentence.doc, start, end, spans)):
+                continue  # "the arrest of Viejo Paco", "Manuel Gonzalez Flores": a town's name inside a person's is no place
+            country = entry.country
             found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1
     for actor in doc.document.actors:
@@ -137,6 +142,8 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             found = evidence.by_sentence.get(mention.sentence, [])
             if actor.kind == "person" and not any(c == main for _, c in found):
                 found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
+            if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
+                continue  # "Russia returned Ukrainian children to their families": whose families?
             country = _in_sentence(found, mention.start, main)
             if country:
                 how = "sentence"

@@ -36,8 +36,10 @@ class Role:
     code: str | None = None
 
     def holds_on(self, day: Date | None) -> bool:
+        """Whether the role holds on `day`; with no date nothing is known to hold (an undated text
+        is never dated by the machine's clock)."""
         if day is None:
-            return self.end is None
+            return False
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
@@ -51,15 +53,42 @@ class Person:
     otherwise: Role | None = None
     titles: tuple[str, ...] = ()
 
-    def role_on(self, day: Date | None) -> Role | None:
+    def role_on(self, day: Date | None, said: str = "") -> Role | None:
+        """The role on `day`; with no date, `said` (the name as written: "President Biden")
+        narrows the roles to those whose title it names."""
+        if day is None:
+            return self.undated_role(said)
         for role in self.roles:
             if role.holds_on(day):
                 return role
-        if self.otherwise is not None:
-            return self.otherwise
-        if day is None and self.roles:
-            return self.roles[-1]
-        return None
+        return self.otherwise
+
+    def undated_role(self, said: str = "") -> Role | None:
+        """The role to code a person by when the text has no date: not the office held today,
+        but what all the person's roles agree on — the country they share (else the principal
+        role's, listed first), the sector only when every role has the same one."""
+        said = f" {normalise(said)} "
+        titled = tuple(r for r in self.roles if r.title and f" {normalise(r.title)} " in said)
+        roles = titled or self.roles + ((self.otherwise,) if self.otherwise is not None else ())
+        if not roles:
+            return None
+        if len(set(roles)) == 1:
+            return roles[0]
+        countries = {r.country for r in roles}
+        country = countries.pop() if len(countries) == 1 else roles[0].country
+        sectors = {r.sector for r in roles}
+        sector = sectors.pop() if len(sectors) == 1 else None
+        codes = {r.code for r in roles}
+        code = codes.pop() if len(codes) == 1 else f"{country or ''}{sector or ''}" or None
+        return Role(country=country, sector=sector, code=code)
+
+
+def undated_holder(title: str, people: list[Person]) -> Person:
+    """Several people have held a title ("the Leader") and the text has no date: none of them is
+    picked; the title's holder is coded by what their roles agree on."""
+    genders = {p.gender for p in people}
+    roles = tuple(r for p in people for r in p.roles)
+    return Person(name="", gender=genders.pop() if len(genders) == 1 else None, roles=roles, titles=(title,))
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ def dictionary_mentions(sentence_span: Span, matches: DocMatches, day: Date | No
         seen.add(start)
         parts = classify(doc, [match], day)
         if parts.persons:
-            coding = person_coding(parts.persons[0][0], day)
+            coding = person_coding(parts.persons[0][0], day, doc[start:end].text)
         elif parts.orgs:
             coding = org_coding(parts.orgs[0][0], None, day)
         elif parts.countries and parts.countries[0][0].kind in ("country", "capital", "metonym"):

@@ -1,7 +1,8 @@
 """Rules that read a person's office and a place's role off the words around them (used by
 coding.py): a title before an unknown name names a person, a title held on the day decides the
 sector, an international official acts for his organisation, and a town's name inside a longer
-name is no place ("Nancy" in "Nancy Tembo")."""
+name is no place ("Nancy" in "Nancy Tembo"), a name that goes on is someone else's, and a title
+names its one holder only capitalised and alone."""
 
 from __future__ import annotations
 
@@ -65,3 +66,19 @@ def official_body(coding: Coding, parts: _Parts) -> Entry | None:
     General X", "UN High Commissioner for Human Rights X"), whatever his nationality."""
     bodies = [e for e, _, _ in parts.orgs if e.sector in ("IGO", "NGO")]
     return bodies[-1] if bodies and coding.sector in (None, "ELI", "IGO", "NGO") else None
+
+
+def longer_name(doc: Doc, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """"Manuel Gonzalez Flores" is not the tables' Manuel Gonzalez: a name word goes on (a second surname, maybe a town's)."""
+    if end >= len(doc) or caseless(doc) or any(s <= end < e and any(x.kind != "place" for x in entries) for s, e, entries in spans):
+        return False
+    nxt = doc[end]
+    return nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and nxt.ent_type_ in ("PERSON", "") and doc[end - 1].ent_type_ == "PERSON"
+
+
+def title_alone(doc: Doc, start: int, end: int) -> bool:
+    """A title naming one person ("the Supreme Leader") only capitalised and alone: "party leader
+    Mark X", "Tory Leader" or lower-cased "leader" is someone else's title."""
+    if not doc[start].text[:1].isupper() or end < len(doc) and doc[end].pos_ == "PROPN":
+        return False
+    return not any(t.dep_ in ("compound", "amod") and start <= t.head.i < end for t in doc[max(start - 2, 0) : start])

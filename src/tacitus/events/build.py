@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from tacitus.actors.lexicon import ActorLexicon
+from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
@@ -23,6 +23,7 @@ from tacitus.events.places import PLACE_PREPS, place_of
 from tacitus.model import ActorRef, Event, Plover
 from tacitus.ontology import Cameo, CameoCode
 from tacitus.statements import SentenceSpeech
+from tacitus.syntax import entity_of
 from tacitus.words import derived_codes, words
 
 NOT_ACTOR_ENTITIES = frozenset(label.upper() for label in words("not_actor_entities"))
@@ -126,8 +127,25 @@ def _implied_source(trigger: Trigger, code: CameoCode, context: EventContext) ->
     return ActorRef.coded(None, "", sector, None, sector) if sector else None
 
 
-def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, context: EventContext) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
+def _place_target(tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
+    """"sent troops to Michoacan", "to the state of Guerrero": a place acted on or moved to
+    stands for its country when no actor is named."""
+    for tok in tokens:
+        named = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for place in named:
+            if place.pos_ != "PROPN" and not place.ent_type_ or place.ent_type_ == "PERSON":
+                continue  # the tagger reads some regions as a people or a body ("Michoacan", "Guerrero")
+            ent = entity_of(place)
+            name = ent.text if ent is not None else place.text
+            country = next((e.country for e in actors.lookup(name) if e.kind in COUNTRY_KINDS and e.country), None)
+            if country:
+                return ActorRef.coded(None, name, country, country, None)
+    return None
+
+
+def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode, knowledge: EventKnowledge) -> list[tuple[ActorRef | None, ActorRef | None]] | None:
     """(source, target) pairs of the trigger's actors; None when a required target is missing."""
+    context = knowledge.context
     sources: list = [r for t in _source_tokens(trigger) for r in refs(doc, sentence, t) if r.actor or not _is_modifier(t, trigger)]
     if not any(r.actor for r in sources) and trigger.alt_sources:
         # "Israel launched a ground offensive": the light verb's subject
@@ -138,14 +156,21 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
     alt_tokens = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
     targets = [r for t in target_tokens for r in refs(doc, sentence, t)]
     symmetric = _is_symmetric(code, sources)
-    if not any(r.actor for r in targets) and alt_tokens and not symmetric:
+    if targets and not any(r.actor or r.country for r in targets) and (place := _place_target(target_tokens, knowledge.actors)) is not None:
+        targets = [place]
+    if not any(r.actor or r.country for r in targets) and alt_tokens and not symmetric:
         # "pledged to send aid to Gaza": the object names no actor, the preposition does.
         alternatives = [r for t in alt_tokens for r in refs(doc, sentence, t) if r.actor]
         targets = alternatives or targets
-    if trigger.pattern.needs_actor and not any(r.actor for r in targets):
+    if trigger.pattern.needs_actor and not any(r.actor or r.country for r in targets):
         return None  # "received funding", "addressed the problem": no one is acted on
-    if targets and (not symmetric or any(r.actor for r in targets)):
-        return [(s, t) for s in sources for t in targets]
+    # "police and prosecutors carried out raids on houses": parties that act on a named thing
+    # act together; only with no target but a place do they act on each other.
+    acted_on = any(not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS) for t in target_tokens)
+    if targets and (not symmetric or acted_on or any(r.actor for r in targets)):
+        # "designated the gang a criminal organisation": one trigger, one event on the actor named
+        coded = [t for t in targets if t.actor or t.country]
+        return [(s, t) for s in sources for t in coded or targets]
     if symmetric:
         # "Iran and Oman held talks": each party meets the other.
         return [(s, t) for s in sources for t in sources if s is not t]
@@ -162,7 +187,7 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
         if sense.code is None:
             return []  # sport, business, metaphor: another sense of the word
         code = knowledge.cameo[sense.code]
-    pairs = _pairs(doc, sentence, trigger, code, knowledge.context)
+    pairs = _pairs(doc, sentence, trigger, code, knowledge)
     if pairs is None:
         return []
     tok, span = trigger.token, sentence.span
@@ -174,9 +199,20 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
         "trigger": sentence.span_of(tok), "attributed_to": attributed_to, "statement": statement_id,
         "place": place_of(tok, knowledge.actors), "rule": trigger.pattern.rule, "depth": trigger.depth,
     }
-    out = []
+    out: list[Event] = []
     for source, target in pairs:
         if source and target and source.actor and source.actor == target.actor:
             target = None  # an actor does not act on itself: the target was misread
+        if any(_same_side(e.source, source) and _same_side(e.target, target) for e in out):
+            continue  # "the Senate and the House passed reforms": one act of one side, coded once
         out.append(Event(id="", source=source, target=target, **shared))
     return out
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two references code alike: the same sector, and no two different countries."""
+    if a is None or b is None:
+        return a is b
+    if a.sector is None or b.sector is None:
+        return a.code == b.code and (a.code is not None or a.text == b.text)
+    return a.sector == b.sector and (a.country == b.country or not a.country or not b.country)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tacitus.events.lexicon import EventLexicon, Pattern
+from tacitus.events.lexicon import EventLexicon, Pattern, object_classes
 from tacitus.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -96,6 +96,11 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
     if score is None:
         return None
     trigger.sources = subjects_of(tok)
+    if (author := _message_author(tok)) is not None:
+        (trigger.sources, addressee), message = author
+        trigger.consumed.append(message)  # the message is the act's vehicle (sense rules read it)
+        # an appeal or demand is made of the addressee, not of what it asks for
+        trigger.targets = addressee if addressee and pattern.code[:2] in REQUEST_ROOTS else trigger.targets or addressee
     between = prep_objects(tok, ("between",)) if passive and not trigger.sources else []
     if len(between) >= 2:
         # "the agreement was struck between X and Y", "talks were held between X and Y": the parties
@@ -111,9 +116,39 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
     return score + 2 * bool(pattern.particle), trigger
 
 
+def _message_author(tok: Token) -> tuple[tuple[list[Token], list[Token]], Token] | None:
+    """"hung banners denouncing X", "sent a letter to the government demanding funds": a
+    message speaks for whoever put it out (the clause's subject), to whom it is sent. Returns
+    the sources and the addressee, and the message; None when the participle is not a message's."""
+    messages = set(object_classes().get("messages", ()))
+    sent = [o for o in children(tok.head, OBJECT_DEPS) if o.lemma_.lower() in messages]
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and sent:
+        return (subjects_of(tok.head), prep_objects(tok.head, ("to",))), sent[0]  # "sent a letter to X, demanding …"
+    if tok.dep_ != "acl" or tok.tag_ != "VBG":
+        return None
+    noun = tok.head
+    verb = noun.head
+    if noun.dep_ in OBJECT_DEPS and noun.lemma_.lower() in messages and verb.pos_ in ("VERB", "AUX"):
+        return (subjects_of(verb), prep_objects(verb, ("to",))), noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.head.pos_ in ("VERB", "AUX"):
+        sender = verb.head  # "sending a letter to the government demanding …" (parsed on "government")
+        sent = [o for o in children(sender, OBJECT_DEPS) if o.lemma_.lower() in messages]
+        if sent:
+            return (subjects_of(sender), expand(noun)), sent[0]
+    return None
+
+
 def _predicate_nouns(tok: Token) -> list[Token]:
     """The object predicate of "took X hostage", "held X captive" (parsed oprd, or as a clause)."""
-    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
+    # (parsed oprd, as a clause, or as a verb's conjunct: "took three prison guards hostage")
+    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp", "conj") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
+
+
+def _names(tok: Token) -> bool:
+    """"called them liars", "the people he called bombers", "who he called bombers": the verb
+    names what its object (or the noun its clause describes) is."""
+    nouns = [c for c in children(tok, OBJECT_DEPS) if c.pos_ in ("NOUN", "PROPN")]
+    return bool(_predicate_nouns(tok)) or len(children(tok, OBJECT_DEPS)) > 1 or tok.dep_ == "relcl" and bool(nouns)
 
 
 def _object_targets(trigger: Trigger, passive: bool) -> int | None:
@@ -140,6 +175,10 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     score = 10 + 10 * bool(pattern.modifier)  # "suspended military aid" beats "suspended aid"
     anchor = hit[0]
     targets = prep_objects(tok, pattern.prep) + prep_objects(anchor, pattern.prep) if pattern.prep else []
+    if pattern.prep and not targets:
+        # "sent 5,000 agents (made up of police and army units) to Guerrero": the parse hangs the
+        # preposition inside the object's own phrase
+        targets = next((found for d in anchor.subtree if d.i != anchor.i and (found := prep_objects(d, pattern.prep))), [])
     if not targets:
         # "gave Putin a deadline": the indirect object; else "demanded the minister's resignation"
         targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
@@ -182,19 +221,25 @@ def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
     return 10
 
 
-def _plain_targets(trigger: Trigger, passive: bool) -> int:
+def _plain_targets(trigger: Trigger, passive: bool) -> int | None:
     """A bare verb pattern: the target is a prepositional object, else the direct object."""
     tok, pattern = trigger.token, trigger.pattern
+    direct = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
+    if passive:
+        direct = [t for s in children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
     targets = prep_objects(tok, pattern.prep) if pattern.prep else []
     if pattern.prep and not targets:
         # "donated ten ambulances to Ukraine", parsed with "to Ukraine" on the object
         targets = [t for o in children(tok, OBJECT_DEPS) for t in prep_objects(o, pattern.prep)]
     score = int(bool(targets))
     if not targets:
-        direct = [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
-        if passive:
-            direct = [t for s in children(tok, PASSIVE_SUBJECT_DEPS) for t in expand(s)]
         targets = direct or clause_subjects(tok)
+    if (pattern.mode == "phone" or pattern.prep and not score) and _names(tok):
+        return None  # "the people he called bombers" names them: no one is phoned or appealed to
+    if pattern.intransitive:
+        if direct:
+            return None  # "quit his show", "demonstrated by the figures": another sense
+        targets = targets if pattern.prep else []
     if pattern.no_target:
         if targets:
             score -= 5
@@ -226,13 +271,24 @@ def _governing_subjects(tok: Token) -> list[Token]:
         return subjects_of(head)
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.dep_ in OBJECT_DEPS:
         # "hosted a new round of negotiations": the light verb's subject
-        return subjects_of(head.head.head) if head.head.head.pos_ in ("VERB", "AUX") else []
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for"):
+        # ("the deployment follows a wave of killings": "follow" lends no one)
+        verb = head.head.head
+        return subjects_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS else []
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for") and _takes_part(head.head):
+        # not "inmates died in the clashes": only taking part, or acting on someone, lends the subject
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be" and head.head.pos_ in ("AUX", "VERB"):
         return subjects_of(head.head)  # "X has been in talks with Y": X takes part
     return []
+
+
+def _takes_part(verb: Token) -> bool:
+    """"engaged in talks", "killed 80 villagers in a massacre": the verb's subject acts in what
+    the noun names; "died in the clashes", "were wounded in the attack": it undergoes it."""
+    if verb.lemma_.lower() in LIGHT_VERBS:
+        return True
+    return not is_passive(verb) and any(c.dep_ in OBJECT_DEPS for c in verb.children)
 
 
 def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
@@ -294,9 +350,23 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
                 best = (score, result[1])
         if best is not None:
             best[1].depth = depth_of(tok)
+            _antecedents(best[1])
             found.append(best[1])
     consumed = {t.i for trig in found for t in trig.consumed}
     return [t for t in found if t.token.i not in consumed]
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause describes ("state authorities, who
+    they accuse of corruption", "Caracol, who was arrested in Medellin")."""
+    if tok.tag_ in ("WP", "WDT") and tok.lower_ in ("who", "whom", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _antecedents(trigger: Trigger) -> None:
+    for side in ("sources", "targets", "alt_sources", "alt_targets"):
+        setattr(trigger, side, [_antecedent(t) for t in getattr(trigger, side)])
 
 
 def _has_modifiers(tok: Token, wanted: frozenset[str]) -> bool:

@@ -35,6 +35,7 @@ class Pattern:
     mode: str | None = None
     no_target: bool = False
     needs_actor: bool = False  # only an event when the target is an actor ("received the envoy")
+    intransitive: bool = False  # no direct object ("demonstrated its strength" is showing); a `prep` object may be the target
     origin: str = ""
 
     @property
@@ -130,8 +131,8 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
     if not lemma:
         raise PatternError(f"{where}: empty {pos}")
     target = item.get("target")
-    if target not in (None, "none", "actor"):
-        raise PatternError(f"{where}: `target` may only be `none` or `actor`")
+    if target not in (None, "none", "actor", "intransitive"):
+        raise PatternError(f"{where}: `target` may only be `none`, `actor` or `intransitive`")
     return Pattern(
         code=code,
         lemma=lemma,
@@ -143,6 +144,7 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
         modifier=frozenset(_words(item.get("modifier"), "modifier", where)),
         mode=item.get("mode"),
         no_target=target == "none",
+        intransitive=target == "intransitive",
         needs_actor=target == "actor",
         origin=where,
     )
