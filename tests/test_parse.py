@@ -64,3 +64,57 @@ def test_a_kept_doc_keeps_the_norms_the_tokenizer_gives(coder):
     norms = {t.text: t.norm_ for t in doc}
     assert norms["n't"] == "not" and norms["Jan."] == "January"
     assert [t.is_sent_start for t in doc].count(True) == 2
+
+
+# Sentences that reach every kind of attribute-ruler rule: tags alone, words with tags, the
+# parser's labels ("I"/"it" as subject or object, "do" as a main verb, "but" as an adverb),
+# whitespace tokens, and the rules that read a neighbour ("there is", "gon na", "let's").
+MEMO_TEXTS = [
+    "It is late. The deal is good.",
+    "There is no deal yet, but there were talks in Geneva on Tuesday.",
+    "I told them it was over; they saw me and I saw it.",
+    "We're gonna meet the minister, and y'all ain't invited.",
+    "Let's see what the rebels did.  They did what they promised.\n\nThe army did not answer.",
+    "Did the envoys have lunch? They had, and they do, but  only briefly.",
+    "The ministers' statements were read aloud by the spokeswoman at 10:30 a.m. (local time).",
+]
+
+
+def _analyses(docs) -> list[list[tuple[str, str, str, str, str]]]:
+    return [[(t.tag_, t.dep_, t.pos_, str(t.morph), t.lemma_) for t in doc] for doc in docs]
+
+
+def test_attribute_memo_gives_what_the_ruler_and_lemmatizer_give(coder):
+    import spacy
+
+    from tacitus.parse import MODEL
+
+    nlp = coder.nlp
+    assert "tacitus_attributes" in nlp.pipe_names and {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
+    plain = spacy.load(MODEL)
+    expected = _analyses(plain.pipe(MEMO_TEXTS))
+    memo = nlp.get_pipe("tacitus_attributes")
+    assert _analyses(nlp.pipe(MEMO_TEXTS)) == expected
+    size = len(memo.table)
+    assert _analyses(nlp.pipe(MEMO_TEXTS)) == expected  # now every token from the table
+    assert len(memo.table) == size
+    # the same word, told apart by a neighbour: "is" after an expletive "there" is a VERB
+    plain_is, there_is = nlp.pipe(MEMO_TEXTS[:2])
+    assert {t.pos_ for t in plain_is if t.lower_ == "is"} == {"AUX"}
+    assert [t.pos_ for t in there_is if t.lower_ in ("is", "were")] == ["VERB", "VERB"]
+    assert [t.lemma_ for t in nlp("We're gonna go.") if t.lower_ in ("gon", "na")] == ["go", "to"]
+
+
+def test_attribute_memo_on_tokens_seen_alone_and_in_context(coder):
+    import spacy
+
+    from tacitus.attributes import AttributeMemo
+    from tacitus.parse import MODEL
+
+    # a fresh table: tokens first met one by one (no context rule), then a Doc that needs the
+    # real components because a context rule aims at a token the table has not seen
+    nlp = coder.nlp
+    memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
+    plain = spacy.load(MODEL)
+    before = list(nlp.pipe(MEMO_TEXTS, disable=["tacitus_attributes", "ner"]))
+    assert _analyses(memo(doc) for doc in before) == _analyses(plain.pipe(MEMO_TEXTS, disable=["ner"]))

