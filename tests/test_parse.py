@@ -111,8 +111,7 @@ def test_attribute_memo_on_tokens_seen_alone_and_in_context(coder):
     from tacitus.attributes import AttributeMemo
     from tacitus.parse import MODEL
 
-    # a fresh table: tokens first met one by one (no context rule), then a Doc that needs the
-    # real components because a context rule aims at a token the table has not seen
+    # a fresh table, so every token is worked out from the rules: with and without a context rule
     nlp = coder.nlp
     memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
     plain = spacy.load(MODEL)

@@ -10,11 +10,12 @@ only the token's text, POS and morphology. So their output for a token is a func
 where the context rules are the few rules of more than one token, or reading anything outside
 `OWN` ("gon na", "there is"); a small matcher of just those, run only around the words they
 name, finds which ones aim at which token. `AttributeMemo` keeps that function as a table and
-writes a Doc's values in one array write. Tokens not in the table yet are worked out by the
-real components: on their own (one Doc of them, through the rules of one token and the
-lemmatizer) when no context rule aims at them, else the whole Doc through the real ruler and
-lemmatizer. The result is the same, token for token; only the time differs (the ruler runs
-~180 patterns over every token, and the lemmatizer caches neither base forms nor proper nouns).
+writes a Doc's values in one array write. Tokens not in the table yet are worked out the way
+the ruler works, on a Doc of just those tokens: every rule matching a token (its rules of one
+token, matched there, and the context rules of its key) sets its attributes in rule order, and
+the model's own lemmatizer follows. The result is the same, token for token; only the time
+differs (the ruler runs ~180 patterns over every token, and the lemmatizer caches neither base
+forms nor proper nouns).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
 # What a token's key is read from, and what the two components may write.
@@ -83,20 +85,23 @@ def _screen(pattern: list[dict[str, Any]], strings: Any) -> tuple[int, int, int,
 
 class AttributeMemo:
     """A pipeline component standing for the model's `attribute_ruler` followed by its
-    `lemmatizer`; both are kept and fill the table."""
+    `lemmatizer`: the ruler's rules and the lemmatizer fill the table."""
 
     def __init__(self, ruler: AttributeRuler, lemmatizer: Any, vocab: Vocab):
         self.ruler = ruler
         self.lemmatizer = lemmatizer
         self.vocab = vocab
         self.table: dict[bytes | tuple[bytes, tuple[int, ...]], bytes] = {}  # key -> WRITTEN values
-        self.own = AttributeRuler(vocab, name="own rules")  # the rules of one token, in their order
+        self.own = Matcher(vocab)  # the rules of one token
         self.context = Matcher(vocab)  # and the others, to find which tokens they aim at
+        self.numbers: dict[int, int] = {}  # own matcher key -> rule number
         self.aims: dict[int, tuple[int, int]] = {}  # context matcher key -> (rule number, index)
         screens = []
         for number, rule in enumerate(ruler.patterns):
             if all(_own(p) for p in rule["patterns"]):
-                self.own.add(rule["patterns"], rule["attrs"], rule["index"])
+                key = vocab.strings.add(f"own rule {number}")
+                self.own.add(key, rule["patterns"])
+                self.numbers[key] = number
                 continue
             key = vocab.strings.add(f"context rule {number}")
             self.context.add(key, rule["patterns"])
@@ -114,12 +119,9 @@ class AttributeMemo:
         keys = self._keys(doc)
         values = list(map(self.table.get, keys))
         if None in values:
-            missing = [k for k, v in zip(keys, values, strict=True) if v is None]
-            if any(isinstance(k, tuple) for k in missing):
-                return self._whole(doc, keys)
             if len(self.table) > MAX_ENTRIES:
                 self.table.clear()
-            new = list(dict.fromkeys(missing))
+            new = list(dict.fromkeys(k for k, v in zip(keys, values, strict=True) if v is None))
             self.table.update(zip(new, self._alone(new), strict=True))
             values = [self.table[k] for k in keys]
         doc.from_array(WRITTEN, numpy.frombuffer(b"".join(values), dtype=numpy.uint64).reshape((len(doc), len(WRITTEN))))
@@ -138,24 +140,23 @@ class AttributeMemo:
             keys[i] = (keys[i], tuple(sorted(numbers)))  # type: ignore[assignment]
         return keys
 
-    def _alone(self, keys: list[bytes]) -> list[bytes]:
-        """The two components' output for tokens no context rule aims at: the tokens, with their
-        KEY values, as one Doc through the rules of one token and the lemmatizer (each token
-        is on its own there: no rule left reads a neighbour)."""
-        rows = numpy.frombuffer(b"".join(keys), dtype=numpy.uint64).reshape((len(keys), len(KEY)))
+    def _alone(self, keys: list[bytes | tuple[bytes, tuple[int, ...]]]) -> list[bytes]:
+        """What the two components give the tokens of these keys, worked out on a Doc of just
+        those tokens with their KEY values (each on its own there): the ruler's way, every rule
+        that matches the token (the rules of one token, matched here, and the context rules of
+        its key) sets its attributes in the order of the rules; then the real lemmatizer."""
+        rows = numpy.frombuffer(b"".join(k[0] if isinstance(k, tuple) else k for k in keys), dtype=numpy.uint64)
+        rows = rows.reshape((len(keys), len(KEY)))
         strings = self.vocab.strings
         doc = Doc(self.vocab, words=[strings[orth] for orth in rows[:, 0].tolist()])
         doc.from_array(KEY[1:], rows[:, 1:])
-        doc = self.lemmatizer(self.own(doc))
-        return _rows(doc.to_array(WRITTEN))
-
-    def _whole(self, doc: Doc, keys: list) -> Doc:
-        """A token some context rule aims at, not in the table: the real components on the Doc."""
-        doc = self.lemmatizer(self.ruler(doc))
-        if len(self.table) > MAX_ENTRIES:
-            self.table.clear()
-        self.table.update(zip(keys, _rows(doc.to_array(WRITTEN)), strict=True))
-        return doc
+        rules: list[list[int]] = [list(k[1]) if isinstance(k, tuple) else [] for k in keys]
+        for key, start, _ in self.own(doc, allow_missing=True):
+            rules[start].append(self.numbers[key])
+        for token, numbers in zip(doc, rules, strict=True):
+            for number in sorted(numbers):
+                set_token_attrs(token, self.ruler.attrs[number])
+        return _rows(self.lemmatizer(doc).to_array(WRITTEN))
 
     def _windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Disjoint stretches of `doc` that hold every match of a context rule."""
