@@ -117,3 +117,18 @@ def test_attribute_memo_on_tokens_seen_alone_and_in_context(coder):
     plain = spacy.load(MODEL)
     before = list(nlp.pipe(MEMO_TEXTS, disable=["tacitus_attributes", "ner"]))
     assert _analyses(memo(doc) for doc in before) == _analyses(plain.pipe(MEMO_TEXTS, disable=["ner"]))
+
+
+def test_attribute_memo_started_again_when_full_gives_the_same(coder, monkeypatch):
+    import spacy
+
+    import tacitus.attributes
+    from tacitus.attributes import AttributeMemo
+    from tacitus.parse import MODEL
+
+    monkeypatch.setattr(tacitus.attributes, "MAX_ENTRIES", 20)
+    nlp = coder.nlp
+    memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
+    before = list(nlp.pipe(MEMO_TEXTS * 2, disable=["tacitus_attributes", "ner"]))
+    assert _analyses(memo(doc) for doc in before) == _analyses(plain for plain in spacy.load(MODEL).pipe(MEMO_TEXTS * 2, disable=["ner"]))
+    assert len(memo.table) < len({t.orth for doc in before for t in doc})  # it was emptied on the way
