@@ -84,3 +84,33 @@ def test_the_matcher_from_cached_tokens_matches_what_the_lexicon_builds(coder, t
     assert len(plain) >= 6
     assert sorted(cold(doc)) == sorted(warm(doc)) == plain
     assert len(list(tmp_path.glob("tokens-*.pickle"))) == 1
+
+
+def test_a_third_party_model_is_cached_by_its_file_and_version(tmp_path):
+    from tacitus.lexcache import third_party
+
+    model = tmp_path / "model.bin"
+    model.write_bytes(b"weights v1")
+    calls: list[int] = []
+
+    def build():
+        calls.append(1)
+        return {"weights": model.read_bytes()}
+
+    folder = tmp_path / "cache"
+    assert third_party("m", build, model, "pkg 1.0", folder) == {"weights": b"weights v1"}
+    assert third_party("m", build, model, "pkg 1.0", folder) == {"weights": b"weights v1"}
+    assert calls == [1]
+    third_party("m", build, model, "pkg 1.1", folder)  # another version of the package
+    model.write_bytes(b"weights v2")
+    assert third_party("m", build, model, "pkg 1.1", folder) == {"weights": b"weights v2"}
+    assert calls == [1, 1, 1] and len(list(folder.glob("m-*.pickle"))) == 3
+
+
+def test_the_language_model_from_the_cache_answers_as_the_fresh_one(tmp_path):
+    from tacitus.language import _identifier
+
+    fresh, cached = _identifier(tmp_path), _identifier.__wrapped__(tmp_path)
+    assert fresh is not cached
+    for text in ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen.", "The minister met the envoy in Geneva on Monday."):
+        assert cached.classify(text) == fresh.classify(text)

@@ -80,3 +80,71 @@ def test_a_dateline_is_no_part_of_the_first_sentence():
     parser = Parser(load_nlp(), lambda s: True)
     texts = [s.text for _, s in parser.sentences("QUITO, June 3 - Ecuador's president spoke. UN - backed talks resume.")]
     assert texts == ["QUITO, June 3 -", "Ecuador's president spoke.", "UN - backed talks resume."]
+
+
+# Sentences that reach every kind of attribute-ruler rule: tags alone, words with tags, the
+# parser's labels ("I"/"it" as subject or object, "do" as a main verb, "but" as an adverb),
+# whitespace tokens, and the rules that read a neighbour ("there is", "gon na", "let's").
+MEMO_TEXTS = [
+    "It is late. The deal is good.",
+    "There is no deal yet, but there were talks in Geneva on Tuesday.",
+    "I told them it was over; they saw me and I saw it.",
+    "We're gonna meet the minister, and y'all ain't invited.",
+    "Let's see what the rebels did.  They did what they promised.\n\nThe army did not answer.",
+    "Did the envoys have lunch? They had, and they do, but  only briefly.",
+    "The ministers' statements were read aloud by the spokeswoman at 10:30 a.m. (local time).",
+]
+
+
+def _analyses(docs) -> list[list[tuple[str, str, str, str, str]]]:
+    return [[(t.tag_, t.dep_, t.pos_, str(t.morph), t.lemma_) for t in doc] for doc in docs]
+
+
+def test_attribute_memo_gives_what_the_ruler_and_lemmatizer_give(coder):
+    import spacy
+
+    from tacitus.parse import MODEL
+
+    nlp = coder.nlp
+    assert "tacitus_attributes" in nlp.pipe_names and {"attribute_ruler", "lemmatizer"} <= set(nlp.disabled)
+    plain = spacy.load(MODEL)
+    expected = _analyses(plain.pipe(MEMO_TEXTS))
+    memo = nlp.get_pipe("tacitus_attributes")
+    assert _analyses(nlp.pipe(MEMO_TEXTS)) == expected
+    size = len(memo.table)
+    assert _analyses(nlp.pipe(MEMO_TEXTS)) == expected  # now every token from the table
+    assert len(memo.table) == size
+    # the same word, told apart by a neighbour: "is" after an expletive "there" is a VERB
+    plain_is, there_is = nlp.pipe(MEMO_TEXTS[:2])
+    assert {t.pos_ for t in plain_is if t.lower_ == "is"} == {"AUX"}
+    assert [t.pos_ for t in there_is if t.lower_ in ("is", "were")] == ["VERB", "VERB"]
+    assert [t.lemma_ for t in nlp("We're gonna go.") if t.lower_ in ("gon", "na")] == ["go", "to"]
+
+
+def test_attribute_memo_on_tokens_seen_alone_and_in_context(coder):
+    import spacy
+
+    from tacitus.attributes import AttributeMemo
+    from tacitus.parse import MODEL
+
+    # a fresh table, so every token is worked out from the rules: with and without a context rule
+    nlp = coder.nlp
+    memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
+    plain = spacy.load(MODEL)
+    before = list(nlp.pipe(MEMO_TEXTS, disable=["tacitus_attributes", "ner"]))
+    assert _analyses(memo(doc) for doc in before) == _analyses(plain.pipe(MEMO_TEXTS, disable=["ner"]))
+
+
+def test_attribute_memo_started_again_when_full_gives_the_same(coder, monkeypatch):
+    import spacy
+
+    import tacitus.attributes
+    from tacitus.attributes import AttributeMemo
+    from tacitus.parse import MODEL
+
+    monkeypatch.setattr(tacitus.attributes, "MAX_ENTRIES", 20)
+    nlp = coder.nlp
+    memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
+    before = list(nlp.pipe(MEMO_TEXTS * 2, disable=["tacitus_attributes", "ner"]))
+    assert _analyses(memo(doc) for doc in before) == _analyses(plain for plain in spacy.load(MODEL).pipe(MEMO_TEXTS * 2, disable=["ner"]))
+    assert len(memo.table) < len({t.orth for doc in before for t in doc})  # it was emptied on the way

@@ -22,12 +22,13 @@ KNOWN_LONG_FUNCTIONS: set[str] = set()
 # Bottom first. Knowledge loaders and shared helpers, then the stages in pipeline order, then
 # what runs the pipeline. Every module under src/tacitus must be listed.
 LAYERS: list[set[str]] = [
-    {"tacitus.model", "tacitus.datafiles", "tacitus.language"},
+    {"tacitus.model", "tacitus.datafiles"},
     {"tacitus.ontology"},
     {"tacitus.words"},
     {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon",
      "tacitus.actors.knowledge", "tacitus.actors.casing"},  # knowledge.py extends the lexicon's loaders
     {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
+    {"tacitus.attributes"},  # the attribute ruler and lemmatizer as a table, for parse
     {"tacitus.parse"},
     {"tacitus.relevance"},
     {"tacitus.document"},
@@ -47,7 +48,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.actors.context"},  # stage: context
     {"tacitus.places.stage", "tacitus.places"},  # stage: places
-    {"tacitus.lexcache", "tacitus.guard"},  # what the coder loads and runs the stages with
+    {"tacitus.lexcache", "tacitus.guard", "tacitus.language"},  # language: its model through lexcache  # what the coder loads and runs the stages with
     {"tacitus.pipeline"},
     {"tacitus.actors", "tacitus.events", "tacitus.evaluate", "tacitus.ingest", "tacitus.corpus", "tacitus.workers", "tacitus.query", "tacitus.cli", "tacitus.cli_store", "tacitus",
      "tacitus.__main__", "tacitus.writers", "tacitus.store", "tacitus.gold", "tacitus.show", "tacitus.framing", "tacitus.web",

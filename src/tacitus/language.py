@@ -11,6 +11,8 @@ reason to reject.
 from __future__ import annotations
 
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 PREFIX = 2_000  # characters looked at
@@ -20,10 +22,17 @@ LATIN_END = "\u0250"  # Basic Latin through Latin Extended-B
 
 
 @cache
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _identifier(folder: Path | None = None) -> Any:
+    """py3langid's model: decompressing it (xz) is ~0.4 s of every start, so the loaded model is
+    kept in the cache directory (keyed by the model file and the package's version)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from tacitus.lexcache import third_party
+
+    def build() -> Any:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+    return third_party("langid", build, MODEL_DIR / MODEL_FILE, f"py3langid {version('py3langid')}", folder)
 
 
 def non_english(text: str) -> str | None:

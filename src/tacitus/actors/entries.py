@@ -159,8 +159,12 @@ class ActorLexicon:
 
 def normalise(phrase: str) -> str:
     phrase = phrase.strip().lower().replace("’", "'")
-    phrase = re.sub(r"^the\s+", "", phrase)
-    return re.sub(r"\s+", " ", phrase)
+    phrase = _LEADING_THE.sub("", phrase)
+    return _SPACES.sub(" ", phrase)
+
+
+_LEADING_THE = re.compile(r"^the\s+")  # compiled once: normalise runs for every candidate phrase
+_SPACES = re.compile(r"\s+")
 
 
 def plural(noun: str) -> str:

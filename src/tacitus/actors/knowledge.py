@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from tacitus.actors.lexicon import (
@@ -85,6 +87,7 @@ class KnowledgeIndex:
     shared: dict[str, list[int]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     built: dict[tuple[str, int], Entry] = field(default_factory=dict)
+    _first_ids: set[int] = field(default_factory=set, repr=False, compare=False)
 
     def entries(self, key: str) -> list[Entry]:
         out = []
@@ -101,11 +104,14 @@ class KnowledgeIndex:
         """Every (start, end, entries) whose text is a phrase of the tables and not of `known`."""
         found = []
         text = doc.text
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in self.first_words:
+        if len(self._first_ids) != len(self.first_words):  # speed: the words as spaCy's string ids
+            self._first_ids = {get_string_id(w) for w in self.first_words}
+        columns = doc.to_array([LOWER, IDX, LENGTH]).tolist()  # speed: no Token objects
+        for i, (lower, start, _) in enumerate(columns):
+            if lower not in self._first_ids:
                 continue
             for j in range(i + 1, min(len(doc), i + MAX_TOKENS) + 1):
-                span_text = text[tok.idx : doc[j - 1].idx + len(doc[j - 1].text)]
+                span_text = text[start : columns[j - 1][1] + columns[j - 1][2]]
                 key = normalise(span_text)
                 if key not in self.keys and "-" in key:
                     key = key.replace("-", " ")  # "Faustin-Archange Touadera", "Mazar i Sharif"

@@ -18,7 +18,7 @@ from tacitus.places.gazetteer import Gazetteer, PlaceContext, load_gazetteer
 from tacitus.places.index import Entry
 
 if TYPE_CHECKING:  # spaCy types only; this module imports without spaCy loaded
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from tacitus.parse import ParsedSentence
 
@@ -45,13 +45,16 @@ class _Mention:
     first: Entry | None = None  # read without the other names: what it adds to the context
 
 
-def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer) -> list[_Mention]:
+def _mentions(sentence: ParsedSentence, gazetteer: Gazetteer, ents: dict[int, tuple[Span, ...]]) -> list[_Mention]:
     """Place names in a sentence: spaCy's GPE/LOC/FAC entities where parsed, otherwise
-    capitalised word runs that the gazetteer knows (context only)."""
+    capitalised word runs that the gazetteer knows (context only). `ents`: each Doc's
+    entities, read once (`span.ents` rebuilds all of its Doc's entities on every call)."""
     out: list[_Mention] = []
     span = sentence.span
     if sentence.parsed:
-        for ent in span.ents:
+        if id(span.doc) not in ents:
+            ents[id(span.doc)] = tuple(span.doc.ents)
+        for ent in (e for e in ents[id(span.doc)] if e.start >= span.start and e.end <= span.end):
             if ent.label_ in PLACE_LABELS:
                 out.append(_Mention(sentence.index, sentence.delta + ent.start_char, sentence.delta + ent.end_char, _clean(ent.text), tokens=tuple(range(ent.start, ent.end))))
         taken = {t for m in out for t in m.tokens}
@@ -175,8 +178,9 @@ def locate(document: Document, sentences: list[ParsedSentence], gazetteer: Gazet
         return document
     gazetteer = gazetteer or load_gazetteer()
     mentions: list[_Mention] = []
+    ents: dict[int, tuple[Span, ...]] = {}
     for sentence in sentences:
-        mentions.extend(_mentions(sentence, gazetteer))
+        mentions.extend(_mentions(sentence, gazetteer, ents))
     context = _context(document, mentions, gazetteer)
     by_sentence: dict[int, list[_Mention]] = {}
     for mention in mentions:
