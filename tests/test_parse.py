@@ -148,3 +148,27 @@ def test_attribute_memo_started_again_when_full_gives_the_same(coder, monkeypatc
     before = list(nlp.pipe(MEMO_TEXTS * 2, disable=["tacitus_attributes", "ner"]))
     assert _analyses(memo(doc) for doc in before) == _analyses(plain for plain in spacy.load(MODEL).pipe(MEMO_TEXTS * 2, disable=["ner"]))
     assert len(memo.table) < len({t.orth for doc in before for t in doc})  # it was emptied on the way
+
+
+def test_numpy_matmul_parses_as_spacys_own_ops(coder):
+    import spacy
+    from threadpoolctl import threadpool_info
+
+    from tacitus.matmul import OneThreadNumpyOps
+    from tacitus.parse import MODEL
+
+    nlp = coder.nlp
+    assert all(isinstance(node.ops, OneThreadNumpyOps) for node in nlp.get_pipe("parser").model.walk())
+    texts = [
+        "The coast guard intercepted two boats carrying 300 migrants off the Libyan coast on Sunday.",
+        "Opposition leaders in Dhaka accused the election commission of ignoring complaints about ballot stuffing.",
+        "After three days of talks in Doha, the envoys said a ceasefire could begin within a week.",
+    ]
+    plain = spacy.load(MODEL)
+    ours = [[(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc] for doc in nlp.pipe(texts)]
+    theirs = [[(t.tag_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc] for doc in plain.pipe(texts)]
+    assert ours == theirs
+    # the one-thread limit holds during a multiplication only: the program's BLAS keeps its threads
+    before = [(i["internal_api"], i["num_threads"]) for i in threadpool_info()]
+    list(nlp.pipe(texts))
+    assert [(i["internal_api"], i["num_threads"]) for i in threadpool_info()] == before
