@@ -101,7 +101,7 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
         if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in kids):
             return "possible"  # "allegedly allowed inmates out": someone's claim, not a fact
         if any(c.lower_ in STATISTIC_TIMES and c.dep_ in ("advmod", "npadvmod") for c in kids):
-            return "generic"  # "so far this year", "seized annually"
+            return "generic"  # "seized annually", "on average"
         if any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in STATISTIC_HEADS or c.tag_ == "JJS") for c in kids):
             return "generic"  # "seized the largest amount of cocaine"
         marks = {c.lower_ for c in kids if c.dep_ == "mark"}

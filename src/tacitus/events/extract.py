@@ -308,6 +308,9 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     if not targets and pattern.prep and tok.dep_ in OBJECT_DEPS:
         # "held talks in Muscat with Oman": the preposition may hang on the light verb.
         targets = prep_objects(tok.head, pattern.prep)
+    if not targets and tok.dep_ == "pobj" and tok.head.lower_ == "into" and tok.head.head.pos_ == "VERB":
+        # "took the commander into custody", "was taken into custody": the verb's object undergoes it
+        targets = [t for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass") for t in expand(c)]
     trigger.targets = [] if pattern.no_target else targets
     candidates = _noun_sources(tok)
     trigger.sources, trigger.alt_sources = candidates[:1], candidates[1:]
