@@ -506,3 +506,32 @@ def test_an_accusation_told_beside_a_statement_is_part_of_it(coder):
     doc = coder.code_text("The Armenian prime minister said his forces had repelled the attack and accused Azerbaijan of shelling border towns.")
     assert [s.cue.text for s in doc.statements] == ["said"]
     assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "11"] == [("ARM", "AZE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers found a cocaine laboratory near the Peruvian border, suggesting that production is moving south.",
+        "This would indicate that the gang wants to send a message to its rivals in Rosario.",
+        "Investigations by the prosecutors revealed that the cartel controlled the prison in Tacna.",
+        "The recent seizure in Ecuador suggests that traffickers are using new routes.",
+        "That said, such killings remain rare in Uruguay.",
+        "In a poll last week, 62 percent of Chileans said the police were corrupt.",
+        "Three-quarters of those surveyed in Lima said the government had failed.",
+    ],
+)
+def test_things_inferences_and_polls_are_no_speakers(coder, text):
+    assert coder.code_text(text).statements == []
+
+
+def test_an_inference_cue_with_a_speaker_and_a_relative_speaker_are_statements(coder):
+    doc = coder.code_text("The Chilean interior minister suggested that Bolivian smugglers had bribed the border guards.")
+    assert [s.speaker.country for s in doc.statements] == ["CHL"]
+    doc = coder.code_text("The Argentine foreign minister, who said the talks had failed, left Brasilia on Monday.")
+    assert [(s.cue.text, s.speaker.country) for s in doc.statements] == [("said", "ARG")]
+
+
+def test_a_participle_hung_on_the_object_belongs_to_the_verbs_subject(coder):
+    doc = coder.code_text("the archbishop of lima criticised the new measures saying: i am opposed to any detention without trial.")
+    [statement] = doc.statements
+    assert statement.speaker.text.startswith("the archbishop")
