@@ -535,3 +535,13 @@ def test_a_participle_hung_on_the_object_belongs_to_the_verbs_subject(coder):
     doc = coder.code_text("the archbishop of lima criticised the new measures saying: i am opposed to any detention without trial.")
     [statement] = doc.statements
     assert statement.speaker.text.startswith("the archbishop")
+
+
+def test_which_it_said_makes_the_relative_clause_the_speakers_claim(coder):
+    doc = coder.code_text(
+        "Peru's foreign minister spoke in Lima on Monday. She criticised the Chilean authorities, which she said "
+        "pretend to fight smuggling while selling rifles to Bolivian gangs."
+    )
+    [statement] = [s for s in doc.statements if s.cue.text == "said"]
+    assert statement.speaker.country == "PER"
+    assert not any(e.factual for e in doc.events if e.trigger.text == "selling"), "the selling is the ministry's charge"

@@ -232,6 +232,10 @@ def _said(tok: Token, sentence: Span, quotes: list[tuple[int, int]]) -> tuple[in
     it), an accusing cue's charge, or a quote right beside the cue."""
     # "which it said pretend to …": the parser may make the clause an object
     comps = [c for c in tok.children if c.dep_ in ("ccomp",) or c.dep_ == "dobj" and c.pos_ == "VERB"]
+    if not comps and tok.dep_ == "relcl":
+        # "governments, which it said pretend to …": the relative's clause may hang as an
+        # xcomp, a bare verb (no "to") that only a reported clause can be
+        comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")][:1]
     if not comps and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         # "doctors who, he said, continue to work": the clause around the cue is what was said
         inner = {t.i for t in tok.subtree}
@@ -289,6 +293,8 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
         # "…, saying Y …", "took the villages and accused Y of …": the speaker is the head verb's subject
         matrix = matrix_cue(tok, lexicon)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(matrix or tok)
+        # "governments, which it said pretend …": the relative is the reported clause's subject
+        subjects = [c for c in subjects if c.tag_ not in ("WDT", "WP")] or subjects
         if (governor := _object_governor(tok)) is not None:
             subjects = subjects_of(governor) or subjects  # "criticised the measures saying …": the critic says it
         if not subjects:
