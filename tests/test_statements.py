@@ -518,9 +518,10 @@ def test_an_accusation_told_beside_a_statement_is_part_of_it(coder):
         "That said, such killings remain rare in Uruguay.",
         "In a poll last week, 62 percent of Chileans said the police were corrupt.",
         "Three-quarters of those surveyed in Lima said the government had failed.",
+        "The Paraguayan smuggler fled to Brazil in 2019 while appealing an extradition order.",
     ],
 )
-def test_things_inferences_and_polls_are_no_speakers(coder, text):
+def test_things_inferences_polls_and_court_appeals_are_no_statements(coder, text):
     assert coder.code_text(text).statements == []
 
 
@@ -529,6 +530,8 @@ def test_an_inference_cue_with_a_speaker_and_a_relative_speaker_are_statements(c
     assert [s.speaker.country for s in doc.statements] == ["CHL"]
     doc = coder.code_text("The Argentine foreign minister, who said the talks had failed, left Brasilia on Monday.")
     assert [(s.cue.text, s.speaker.country) for s in doc.statements] == [("said", "ARG")]
+    doc = coder.code_text("The Bolivian mayor appealed to donors for more police funding.")
+    assert [s.cue.text for s in doc.statements] == ["appealed"]
 
 
 def test_a_participle_hung_on_the_object_belongs_to_the_verbs_subject(coder):

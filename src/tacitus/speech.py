@@ -43,6 +43,7 @@ class SpeechLexicon:
     inference_cues: frozenset[str]
     non_speakers: frozenset[str]
     poll_heads: frozenset[str]
+    court_object_cues: frozenset[str]
 
 
 def relevant_words(lexicon: SpeechLexicon) -> frozenset[str]:
@@ -56,7 +57,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads", "court_object_cues"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -174,7 +175,8 @@ def _object_statement(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> lis
     phrase) says what it is about."""
     if speaker.tag_ in ("WDT", "WP") or speaker.lower_ in lexicon.first_person or speaker.lower_ == "that":
         return []  # "…, which had denied it" is background; "I promise…" is the quote's own act
-    parts = [c for c in tok.children if c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "to")]
+    court = tok.lemma_.lower() in lexicon.court_object_cues  # "appealed the ruling" is a court step
+    parts = [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and not court or c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "to")]
     content = sorted(t.i for part in parts for t in part.subtree if not t.is_punct)
     if not content:
         return []
