@@ -548,3 +548,12 @@ def test_which_it_said_makes_the_relative_clause_the_speakers_claim(coder):
     [statement] = [s for s in doc.statements if s.cue.text == "said"]
     assert statement.speaker.country == "PER"
     assert not any(e.factual for e in doc.events if e.trigger.text == "selling"), "the selling is the ministry's charge"
+
+
+def test_a_threat_told_as_what_befalls_an_actor_is_a_threat_toward_it(coder):
+    doc = coder.code_text("The Venezuelan defence minister said Guyana would pay dearly for the new oil contracts.")
+    assert [(e.root, e.source.country, e.target.country) for e in doc.events if e.factual] == [("13", "VEN", "GUY")]
+    doc = coder.code_text("The Iranian foreign minister said the crimes of the Saudi coalition would not go unanswered.")
+    assert [(e.root, e.target.country) for e in doc.events if e.factual] == [("13", "SAU")]
+    doc = coder.code_text("The Peruvian minister said the floods would leave farmers paying a heavy price.")
+    assert not [e for e in doc.events if e.factual and e.root == "13"], "no actor is threatened"
