@@ -506,3 +506,54 @@ def test_an_accusation_told_beside_a_statement_is_part_of_it(coder):
     doc = coder.code_text("The Armenian prime minister said his forces had repelled the attack and accused Azerbaijan of shelling border towns.")
     assert [s.cue.text for s in doc.statements] == ["said"]
     assert [(e.source.country, e.target.country) for e in doc.events if e.factual and e.root == "11"] == [("ARM", "AZE")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers found a cocaine laboratory near the Peruvian border, suggesting that production is moving south.",
+        "This would indicate that the gang wants to send a message to its rivals in Rosario.",
+        "Investigations by the prosecutors revealed that the cartel controlled the prison in Tacna.",
+        "The recent seizure in Ecuador suggests that traffickers are using new routes.",
+        "That said, such killings remain rare in Uruguay.",
+        "In a poll last week, 62 percent of Chileans said the police were corrupt.",
+        "Three-quarters of those surveyed in Lima said the government had failed.",
+        "The Paraguayan smuggler fled to Brazil in 2019 while appealing an extradition order.",
+    ],
+)
+def test_things_inferences_polls_and_court_appeals_are_no_statements(coder, text):
+    assert coder.code_text(text).statements == []
+
+
+def test_an_inference_cue_with_a_speaker_and_a_relative_speaker_are_statements(coder):
+    doc = coder.code_text("The Chilean interior minister suggested that Bolivian smugglers had bribed the border guards.")
+    assert [s.speaker.country for s in doc.statements] == ["CHL"]
+    doc = coder.code_text("The Argentine foreign minister, who said the talks had failed, left Brasilia on Monday.")
+    assert [(s.cue.text, s.speaker.country) for s in doc.statements] == [("said", "ARG")]
+    doc = coder.code_text("The Bolivian mayor appealed to donors for more police funding.")
+    assert [s.cue.text for s in doc.statements] == ["appealed"]
+
+
+def test_a_participle_hung_on_the_object_belongs_to_the_verbs_subject(coder):
+    doc = coder.code_text("the archbishop of lima criticised the new measures saying: i am opposed to any detention without trial.")
+    [statement] = doc.statements
+    assert statement.speaker.text.startswith("the archbishop")
+
+
+def test_which_it_said_makes_the_relative_clause_the_speakers_claim(coder):
+    doc = coder.code_text(
+        "Peru's foreign minister spoke in Lima on Monday. She criticised the Chilean authorities, which she said "
+        "pretend to fight smuggling while selling rifles to Bolivian gangs."
+    )
+    [statement] = [s for s in doc.statements if s.cue.text == "said"]
+    assert statement.speaker.country == "PER"
+    assert not any(e.factual for e in doc.events if e.trigger.text == "selling"), "the selling is the ministry's charge"
+
+
+def test_a_threat_told_as_what_befalls_an_actor_is_a_threat_toward_it(coder):
+    doc = coder.code_text("The Venezuelan defence minister said Guyana would pay dearly for the new oil contracts.")
+    assert [(e.root, e.source.country, e.target.country) for e in doc.events if e.factual] == [("13", "VEN", "GUY")]
+    doc = coder.code_text("The Iranian foreign minister said the crimes of the Saudi coalition would not go unanswered.")
+    assert [(e.root, e.target.country) for e in doc.events if e.factual] == [("13", "SAU")]
+    doc = coder.code_text("The Peruvian minister said the floods would leave farmers paying a heavy price.")
+    assert not [e for e in doc.events if e.factual and e.root == "13"], "no actor is threatened"

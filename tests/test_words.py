@@ -24,7 +24,7 @@ def test_shipped_tables_load():
     assert actor_words().pronouns["she"].gender == "f" and actor_words().pronouns["they"].plural
     assert actor_words().anaphoric_nouns["bloc"] == "igo" and actor_words().anaphoric_nouns["kingdom"] == "country"
     assert irregular_verbs()["struck"] == "strike"
-    assert {e.code for e in load_evaluations()} == {"111", "112", "051"}
+    assert {e.code for e in load_evaluations()} == {"111", "112", "130", "051"}
     assert {e.polarity for e in load_evaluations() if e.code.startswith("11")} == {"negative"}
 
 

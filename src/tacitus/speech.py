@@ -40,6 +40,10 @@ class SpeechLexicon:
     speaker_titles: frozenset[str]
     naming_cues: frozenset[str]
     object_cues: frozenset[str]
+    inference_cues: frozenset[str]
+    non_speakers: frozenset[str]
+    poll_heads: frozenset[str]
+    court_object_cues: frozenset[str]
 
 
 def relevant_words(lexicon: SpeechLexicon) -> frozenset[str]:
@@ -53,7 +57,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads", "court_object_cues"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -171,7 +175,8 @@ def _object_statement(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> lis
     phrase) says what it is about."""
     if speaker.tag_ in ("WDT", "WP") or speaker.lower_ in lexicon.first_person or speaker.lower_ == "that":
         return []  # "…, which had denied it" is background; "I promise…" is the quote's own act
-    parts = [c for c in tok.children if c.dep_ in ("dobj", "xcomp") or c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "to")]
+    court = tok.lemma_.lower() in lexicon.court_object_cues  # "appealed the ruling" is a court step
+    parts = [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and not court or c.dep_ == "prep" and c.lower_ in ("on", "upon", "for", "to")]
     content = sorted(t.i for part in parts for t in part.subtree if not t.is_punct)
     if not content:
         return []
@@ -200,11 +205,39 @@ def _joint_speakers(speaker: Token) -> list[Token]:
     return out
 
 
+def _no_speaker(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> bool:
+    """A subject that cannot be the speaker of `tok`: "this suggests", "that said", a poll's
+    "58 percent of voters said", or an inference hung on a narrated clause ("…, suggesting that")."""
+    if speaker.lower_ in lexicon.non_speakers or speaker.lemma_.lower() in lexicon.poll_heads:
+        return True
+    # "all of which indicate …": the quantifier stands for what its "of" phrase names
+    if any(g.lower_ in lexicon.non_speakers for c in speaker.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.lemma_.lower() in lexicon.inference_cues and tok.tag_ == "VBG" and not own_subject and tok.dep_ in ("advcl", "xcomp", "conj")
+
+
+def _object_governor(tok: Token) -> Token | None:
+    """The verb whose object a participial cue hangs on ("X criticised the measures saying …",
+    parsed as if the measures said it): the cue belongs to that verb's subject."""
+    noun = tok.head
+    if tok.tag_ != "VBG" or tok.dep_ != "acl" or noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    while verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "pressed the government to create powers saying …": the pressers say it
+    return verb if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX") else None
+
+
 def _said(tok: Token, sentence: Span, quotes: list[tuple[int, int]]) -> tuple[int, int, bool] | None:
     """(start, end, direct) of what the cue `tok` introduces: its clause (or the quote holding
     it), an accusing cue's charge, or a quote right beside the cue."""
     # "which it said pretend to …": the parser may make the clause an object
     comps = [c for c in tok.children if c.dep_ in ("ccomp",) or c.dep_ == "dobj" and c.pos_ == "VERB"]
+    if not comps and tok.dep_ == "relcl":
+        # "governments, which it said pretend to …": the relative's clause may hang as an
+        # xcomp, a bare verb (no "to") that only a reported clause can be
+        comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and not any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")][:1]
     if not comps and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         # "doctors who, he said, continue to work": the clause around the cue is what was said
         inner = {t.i for t in tok.subtree}
@@ -262,9 +295,17 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
         # "…, saying Y …", "took the villages and accused Y of …": the speaker is the head verb's subject
         matrix = matrix_cue(tok, lexicon)
         subjects = [c for c in tok.children if c.dep_ in ("nsubj",)] or subjects_of(matrix or tok)
+        # "governments, which it said pretend …": the relative is the reported clause's subject
+        subjects = [c for c in subjects if c.tag_ not in ("WDT", "WP")] or subjects
+        if (governor := _object_governor(tok)) is not None:
+            subjects = subjects_of(governor) or subjects  # "criticised the measures saying …": the critic says it
         if not subjects:
             continue
         speaker = _past_dateline(subjects[0], sentence)
+        if speaker.tag_ in ("WP", "WDT") and speaker.head.dep_ == "relcl" and speaker.head.head.pos_ in ("NOUN", "PROPN"):
+            speaker = speaker.head.head  # "Tessa Jowell, who said: …": the relative's antecedent speaks
+        if _no_speaker(tok, speaker, lexicon):
+            continue
         said = _said(tok, sentence, quotes)
         if said is None and tok.lemma_.lower() in lexicon.object_cues and not any(a <= tok.i < b for a, b in quotes):
             found.extend(_object_statement(tok, speaker, lexicon))

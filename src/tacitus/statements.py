@@ -183,6 +183,15 @@ def _speaker(doc: CodingDoc, sentence: Sentence, raw: RawStatement, lexicon: Spe
     return replace(last.speaker, text=ref.text, start=ref.start, end=ref.end, phrase_start=ref.phrase_start, phrase_end=ref.phrase_end)
 
 
+def _a_thing(raw: RawStatement, speaker: ActorRef, lexicon: SpeechLexicon) -> bool:
+    """"The find suggests …", "investigations revealed …": an inference verb whose subject is a
+    thing no actor stands for, not a report's source ("the survey shows") either."""
+    head = raw.speakers[0] if raw.speakers else None
+    if head is None or speaker.actor is not None or raw.cue.lemma_.lower() not in lexicon.inference_cues:
+        return False
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.attribution_heads
+
+
 def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> SentenceSpeech:
     """The stage: the statements of one parsed sentence, numbered after the document's earlier ones."""
     statements, raws = [], []
@@ -191,6 +200,7 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
     if prefix is not None and prefix.text.lower() in lexicon.question_prefixes:
         found = [raw for raw in found if raw.speakers[0].i >= prefix.end]  # "Q: …" is no speaker
     spoken = [(raw, _speaker(doc, sentence, raw, lexicon)) for raw in found if not raw.attribution]
+    spoken = [(raw, speaker) for raw, speaker in spoken if not _a_thing(raw, speaker, lexicon)]
     continued: list[tuple[RawStatement, Statement]] = []
     main_cue = any(depth_of(raw.cue) == 0 for raw in found)  # a cue in a relative clause leaves the quote going on
     if not main_cue and (more := continued_speech(doc, sentence, lexicon)) is not None:
