@@ -116,6 +116,9 @@ class _Resolver:
             self.pronoun(mention, coding)
         elif kind == "dyad":
             self.dyad(mention)
+        elif kind == "surname":
+            if (person := _named_person(self.entities, coding.name) or _surname_match(self.entities, coding.name)) is not None:
+                self.attach(person, mention)  # "Mr Prescott" after "John Prescott", not the town
         elif kind == "anaphor":
             target = self.recent(lambda e, want=coding.refers_to: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
             if target is not None:
