@@ -239,7 +239,8 @@ class _Resolver:
             self.attach(person, mention)  # "Rodriguez" after "Bruno Rodriguez": the person, not a town of that name
             return
         code = coding.actor_code or ("name:" + coding.name.lower())
-        key = "group:" + code
+        # two named organisations of one code ("Labour", "the Tories": GBRPTY) are two actors
+        key = "group:" + code + (":" + coding.name.lower() if coding.kind == "organisation" and coding.actor_code else "")
         entity = self.by_key.get(key) or self.new_entity(key, coding)
         self.attach(entity, mention, coding)
 
