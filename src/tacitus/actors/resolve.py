@@ -211,6 +211,12 @@ class _Resolver:
             mention.sentence,
             prefer_subject=False,
         )
+        bare = len(mention.text.split()) == 2 and mention.text.lower().startswith("the ")
+        if target is None and bare and coding.titles and not coding.titles <= GENERIC_TITLES:
+            # "the archbishop" paragraphs after "Archbishop Desmond Tutu": the one person of the
+            # article with that office word, however far back ("the governor of X" is someone new)
+            holders = [e for e in self.entities if e.coding.kind == "person" and e.last_sentence >= 0 and coding.titles & e.titles]
+            target = holders[0] if len({e.actor.id for e in holders}) == 1 else None
         if target is None:
             return False
         self.attach(target, mention, coding)
