@@ -296,8 +296,8 @@ def _phrase_sector(doc: Doc, head: Token, parts: _Parts, phrase: _Phrase, matche
         # The sector word at the head, else the last one before it ("U.S. military chief General X").
         at_head = [s for s in parts.sectors if s[1] <= head.i < s[2]]
         before = [s for s in parts.sectors if s[2] <= head.i]
-        if at_head and not (parts.countries and head.lemma_.lower() in GENERIC_HEADS):
-            sector = at_head[-1][0].sector  # "12 people" are civilians, "four Saudi men" Saudis
+        if at_head:
+            sector = at_head[-1][0].sector
         elif before and not phrase.named_person and titled_name(doc, head, before[-1], matches):
             # "Serbian President X", "malawian foreign minister nancy tembo": the title names the person
             sector, phrase.named_person, phrase.name = before[-1][0].sector, True, doc[before[-1][2] : head.i + 1].text
