@@ -19,7 +19,7 @@ def test_actor_command_prints_one_json_per_text():
     result = CliRunner().invoke(cli, ["actor", "American warplanes", "four Saudi men", "retired vice president", "People's Republic of China"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert [(r["country"], r["sector"]) for r in rows] == [("USA", "MIL"), ("SAU", None), (None, "ELI"), ("CHN", None)]
+    assert [(r["country"], r["sector"]) for r in rows] == [("USA", "MIL"), ("SAU", "CVL"), (None, "ELI"), ("CHN", None)]
     assert set(rows[0]) >= {"text", "code", "country", "sector", "name"}
 
 

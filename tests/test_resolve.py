@@ -108,3 +108,12 @@ def test_the_words_of_a_persons_title_name_that_person():
     again = _mention(1, 8, "the crown prince", Coding(sector="GOV", kind="group", name="crown prince"))
     resolution = resolve_actors([prince, again], subjects=set())
     assert _ids(resolution, again) == _ids(resolution, prince)
+
+
+def test_a_bare_surname_joins_the_person_named_before_or_no_one():
+    full = _mention(0, 3, "deputy prime minister john prescott", Coding(country="GBR", sector="GOV", kind="person", person="John Prescott", name="John Prescott"))
+    again = _mention(1, 4, "mr prescott", Coding(kind="surname", name="prescott"))
+    stranger = _mention(2, 1, "Mr Ortega", Coding(kind="surname", name="Ortega"))
+    resolution = resolve_actors([full, again, stranger], subjects=set())
+    assert _ids(resolution, again) == _ids(resolution, full)
+    assert _ids(resolution, stranger) == [] and len(resolution.actors) == 1

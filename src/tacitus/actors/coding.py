@@ -33,7 +33,7 @@ from tacitus.words import AnaphorKind, actor_words, words
 GENERIC_HEADS = words("generic_heads")
 RELATIONAL_HEADS = words("relational_heads")
 OFFICE_SECTORS = actor_words().office_sectors
-CodingKind = Literal["person", "group", "country", "place", "organisation", "pronoun", "dyad", "title", "anaphor"]
+CodingKind = Literal["person", "group", "country", "place", "organisation", "pronoun", "dyad", "title", "anaphor", "surname"]
 
 
 @dataclass

@@ -28,7 +28,7 @@ from tacitus.model import ActorCode, ActorRef, Event
 # civilians, farmers, workers and students of the story ("the growers blocked the road").
 # Refugees, migrants, companies and international bodies may well come from elsewhere.
 CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU"})
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "REB", "INS", "SEP", "UAF", "CRM", "ELI"}) | CIVILIAN_SECTORS
+CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP", "REL", "REB", "INS", "SEP", "UAF", "CRM", "ELI"}) | CIVILIAN_SECTORS
 # State acts whose agent goes without saying when the text leaves it out: arrests, detentions,
 # seizures, deportations are police acts of the place where they happen.
 POLICE_ACTS = ("173", "1711", "174")

@@ -73,12 +73,21 @@ def _is_place(tok: Token, coding: Coding) -> bool:
     )
 
 
+def _surname_only(head: Token, members: list[Coding]) -> bool:
+    """"Mr Howard", "Prescott": a name the dictionaries do not know, or know only as a town,
+    may be the surname of a person named before (resolution decides; no one else is made)."""
+    unknown = not members or members[0].kind == "place" and head.dep_ != "pobj"
+    return unknown and head.pos_ == "PROPN" and head.text.isalpha() and len(np_tokens(head)) <= 3
+
+
 def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:
     """Every coded actor mention in a parsed sentence, in reading order (offsets in its parse)."""
     doc = sentence_span.doc
     mentions: dict[int, RawMention] = {}
     for head in mention_heads(sentence_span):
         members = code_phrase(doc, head, matches, day)
+        if _surname_only(head, members):
+            members = [Coding(kind="surname", name=head.text)]
         if not members or _is_place(head, members[0]):
             continue
         tokens = np_tokens(head) if members[0].kind != "pronoun" else [head]

@@ -116,6 +116,9 @@ class _Resolver:
             self.pronoun(mention, coding)
         elif kind == "dyad":
             self.dyad(mention)
+        elif kind == "surname":
+            if (person := _named_person(self.entities, coding.name) or _surname_match(self.entities, coding.name)) is not None:
+                self.attach(person, mention)  # "Mr Prescott" after "John Prescott", not the town
         elif kind == "anaphor":
             target = self.recent(lambda e, want=coding.refers_to: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
             if target is not None:
@@ -208,6 +211,12 @@ class _Resolver:
             mention.sentence,
             prefer_subject=False,
         )
+        bare = len(mention.text.split()) == 2 and mention.text.lower().startswith("the ")
+        if target is None and bare and coding.titles and not coding.titles <= GENERIC_TITLES:
+            # "the archbishop" paragraphs after "Archbishop Desmond Tutu": the one person of the
+            # article with that office word, however far back ("the governor of X" is someone new)
+            holders = [e for e in self.entities if e.coding.kind == "person" and e.last_sentence >= 0 and coding.titles & e.titles]
+            target = holders[0] if len({e.actor.id for e in holders}) == 1 else None
         if target is None:
             return False
         self.attach(target, mention, coding)
@@ -236,7 +245,8 @@ class _Resolver:
             self.attach(person, mention)  # "Rodriguez" after "Bruno Rodriguez": the person, not a town of that name
             return
         code = coding.actor_code or ("name:" + coding.name.lower())
-        key = "group:" + code
+        # two named organisations of one code ("Labour", "the Tories": GBRPTY) are two actors
+        key = "group:" + code + (":" + coding.name.lower() if coding.kind == "organisation" and coding.actor_code else "")
         entity = self.by_key.get(key) or self.new_entity(key, coding)
         self.attach(entity, mention, coding)
 
