@@ -135,3 +135,19 @@ def test_hand_table_person_keeps_the_compiled_tables_earlier_roles() -> None:
     assert code_actor("John Bolton", date="2016-06-01")["code"] == "USAELI"
     assert code_actor("John Bolton", date="2019-01-01")["code"] == "USAGOV"
     assert code_actor("John Bolton")["country"] == "USA"  # undated: no office claimed
+
+
+def test_an_organisations_official_named_alone_takes_its_code() -> None:
+    # a role may carry its organisation's code: NATO's chief named without the title is NATO's,
+    # as with it; before and after the post, his own country's
+    for text in ("Jens Stoltenberg", "NATO Secretary General Jens Stoltenberg"):
+        assert code_actor(text, date="2019-01-01")["code"] == "IGOWSTNAT"
+    assert code_actor("Jens Stoltenberg", date="2010-01-01")["code"] == "NORGOV"
+
+
+def test_a_malformed_role_code_stops_the_load() -> None:
+    from tacitus.actors.lexicon import ActorLexicon, LexiconError, load_people
+
+    bad = [{"name": "Ann Example", "roles": [{"country": "NOR", "sector": "GOV", "code": "nor-gov"}]}]
+    with pytest.raises(LexiconError, match="code"):
+        load_people(ActorLexicon(), bad, origin="test")

@@ -169,6 +169,9 @@ def load_people(lexicon: ActorLexicon, data: object, origin: str = "people.yaml"
             start, end = _date(role.get("start"), where), _date(role.get("end"), where)
             if start and end and end < start:
                 raise LexiconError(f"{where}: role ends before it starts")
+            code = role.get("code")
+            if code is not None and not re.fullmatch(r"[A-Z]{3,12}", str(code)):
+                raise LexiconError(f"{where}: a role's code is 3 to 12 capital letters")
             roles.append(
                 Role(
                     country=_country(role.get("country"), where),
@@ -176,6 +179,7 @@ def load_people(lexicon: ActorLexicon, data: object, origin: str = "people.yaml"
                     start=start,
                     end=end,
                     title=role.get("title"),
+                    code=code,  # an organisation's own code for its officials ("IGOWSTNAT")
                 )
             )
         other = item.get("otherwise")
