@@ -1,17 +1,15 @@
 """The office holders of the Americas and the Caribbean (data/knowledge/office_americas.yaml):
-dated roles code a name to the country and sector of the article's date, and no name in the
-table is shared with another people table."""
+dated roles code a name to the country and sector of the article's date (names shared between
+tables: tests/test_office_tables.py)."""
 
 from __future__ import annotations
 
 from datetime import date
-from importlib import resources
 
 import pytest
 
+from office_helpers import people
 from tacitus.actors import code_actor
-from tacitus.actors.lexicon import normalise
-from tacitus.datafiles import load_yaml, read_data
 
 REGION = [
     "USA",
@@ -61,14 +59,9 @@ HEAD_TITLES = {
 }
 
 
-def _people(name: str) -> list[dict]:
-    data = load_yaml(read_data(name))
-    return data if isinstance(data, list) else data.get("people") or []
-
-
 @pytest.fixture(scope="module")
 def americas() -> list[dict]:
-    return _people("knowledge/office_americas.yaml")
+    return people("knowledge/office_americas.yaml")
 
 
 @pytest.mark.parametrize(
@@ -97,32 +90,6 @@ def test_roles_code_the_name_on_the_date(coder, text, day, country, sector):
     assert (coded["country"], coded["sector"]) == (country, sector), coded
 
 
-def test_no_name_is_shared_with_another_people_table(americas):
-    folder = resources.files("tacitus").joinpath("data/knowledge")
-    others = ["people.yaml", "knowledge/actors.yaml"] + [
-        f"knowledge/{f.name}"
-        for f in folder.iterdir()
-        if f.name.startswith("office_")
-        and f.name.endswith(".yaml")
-        and f.name != "office_americas.yaml"
-    ]
-    elsewhere: dict[str, str] = {}
-    for table in others:
-        for person in _people(table):
-            for phrase in [person["name"], *(person.get("aliases") or [])]:
-                elsewhere[normalise(str(phrase))] = f"{table}: {person['name']}"
-    seen: dict[str, str] = {}
-    for person in americas:
-        for phrase in [person["name"], *(person.get("aliases") or [])]:
-            key = normalise(str(phrase))
-            assert key not in elsewhere, (
-                f"{phrase!r} ({person['name']}) is already in {elsewhere[key]}"
-            )
-            assert seen.setdefault(key, person["name"]) == person["name"], (
-                f"{phrase!r} names two people"
-            )
-
-
 def test_roles_stay_in_the_region_and_are_ordered(americas):
     for person in americas:
         for role in person.get("roles") or []:
@@ -137,7 +104,7 @@ def test_roles_stay_in_the_region_and_are_ordered(americas):
 def test_every_country_has_a_head_of_state_or_government(americas, day):
     # With people.yaml and actors.yaml, every country of the region has a president or prime
     # minister on each date; a role that ends that day no longer counts.
-    tables = americas + _people("people.yaml") + _people("knowledge/actors.yaml")
+    tables = americas + people("people.yaml") + people("knowledge/actors.yaml")
     heads = {
         role["country"]
         for person in tables

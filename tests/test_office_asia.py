@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from importlib import resources
 
 import pytest
 
+from office_helpers import people
 from tacitus.actors import code_actor
-from tacitus.actors.lexicon import normalise
-from tacitus.datafiles import load_yaml, read_data
 
 OWN = "knowledge/office_asia.yaml"
-
-
-def _people(name: str) -> list[dict]:
-    data = load_yaml(read_data(name))
-    return (data.get("people") if isinstance(data, dict) else data) or []
-
-
-def _phrases(person: dict) -> set[str]:
-    return {normalise(str(p)) for p in [person["name"], *(person.get("aliases") or [])]}
 
 
 @pytest.mark.parametrize(
@@ -52,36 +41,10 @@ def test_the_later_role_replaces_the_earlier_one(coder):
     assert code_actor("Prachanda", date="2020-01-01", coder=coder)["sector"] == "PTY"
 
 
-def test_no_name_is_shared_with_another_table():
-    own = _people(OWN)
-    folder = resources.files("tacitus").joinpath("data/knowledge")
-    others = ["people.yaml", "knowledge/actors.yaml"] + [
-        f"knowledge/{f.name}"
-        for f in folder.iterdir()
-        if f.name.startswith("office_")
-        and f.name.endswith(".yaml")
-        and f"knowledge/{f.name}" != OWN
-    ]
-    taken = {
-        phrase: name for name in others for person in _people(name) for phrase in _phrases(person)
-    }
-    clashes = sorted(
-        f"{p['name']}: {phrase} ({taken[phrase]})"
-        for p in own
-        for phrase in _phrases(p)
-        if phrase in taken
-    )
-    assert clashes == []
-    seen: dict[str, str] = {}
-    for person in own:
-        for phrase in _phrases(person):
-            assert seen.setdefault(phrase, person["name"]) == person["name"], phrase
-
-
 def test_every_person_held_a_role_in_2015_to_2024():
     first, last = date(2015, 1, 1), date(2024, 12, 31)
     outside = []
-    for person in _people(OWN):
+    for person in people(OWN):
         spans = [(r.get("start") or date.min, r.get("end") or date.max) for r in person["roles"]]
         if not any(start <= last and end >= first for start, end in spans):
             outside.append(person["name"])

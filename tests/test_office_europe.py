@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 from datetime import date as Date
-from importlib import resources
 
 import pytest
 
+from office_helpers import people
 from tacitus.actors import code_actor
-from tacitus.actors.entries import normalise
-from tacitus.datafiles import load_yaml, read_data
 
 TABLE = "knowledge/office_europe.yaml"
-
-
-def _people(name: str) -> list[dict]:
-    data = load_yaml(read_data(name))
-    return list(data if isinstance(data, list) else (data or {}).get("people") or [])
-
-
-def _phrases(people: list[dict]) -> dict[str, str]:
-    return {
-        normalise(str(p)): str(e["name"])
-        for e in people
-        for p in [e["name"], *(e.get("aliases") or [])]
-    }
 
 
 @pytest.mark.parametrize(
@@ -63,35 +48,9 @@ def test_the_code_follows_the_date(coder, text, date, country, sector):
     assert (coded["country"], coded["sector"]) == (country, sector)
 
 
-def test_no_name_is_shared_with_another_people_table():
-    mine = _phrases(_people(TABLE))
-    others = ["people.yaml", "knowledge/actors.yaml"]
-    folder = resources.files("tacitus").joinpath("data/knowledge")
-    others += sorted(
-        f"knowledge/{f.name}"
-        for f in folder.iterdir()
-        if f.name.startswith("office_")
-        and f.name.endswith(".yaml")
-        and f"knowledge/{f.name}" != TABLE
-    )
-    for other in others:
-        shared = set(mine) & set(_phrases(_people(other)))
-        assert not shared, f"{other} also has {sorted(shared)}"
-
-
-def test_no_phrase_names_two_people_in_the_table():
-    seen: dict[str, str] = {}
-    for person in _people(TABLE):
-        for phrase in [person["name"], *(person.get("aliases") or [])]:
-            key = normalise(str(phrase))
-            assert seen.setdefault(key, person["name"]) == person["name"], (
-                f"{phrase!r}: {seen[key]} and {person['name']}"
-            )
-
-
 def test_everyone_held_office_in_the_period_or_is_an_opposition_or_party_figure():
     first, last = Date(2015, 1, 1), Date(2024, 12, 31)
-    for person in _people(TABLE):
+    for person in people(TABLE):
         roles = person.get("roles") or []
         in_period = any(
             (r["start"] or first) <= last and (r["end"] is None or r["end"] >= first) for r in roles
