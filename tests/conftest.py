@@ -35,6 +35,21 @@ def prepared(coder):
     return run
 
 
+@pytest.fixture(scope="session")
+def built(coder):
+    """The events stage on one sentence of a prepared document: triggers -> built events
+    (before qualify, derived events and dedupe)."""
+    from tacitus.events.build import trigger_events
+    from tacitus.events.extract import find_triggers
+    from tacitus.statements import sentence_statements
+
+    def run(doc, sentence):
+        speech = sentence_statements(doc, sentence, coder.speech)
+        return [e for t in find_triggers(sentence.span, coder.knowledge.lexicon) for e in trigger_events(doc, sentence, t, speech, coder.knowledge)]
+
+    return run
+
+
 def logged(caplog) -> list[str]:
     """The messages caplog captured, each record once: pytest ≥ 9.2 hands a record to both the
     named logger's capture handler and the root's when the logger propagates."""

@@ -86,15 +86,9 @@ def test_a_country_set_on_the_actor_shows_in_every_reference(coder):
     assert (statement.speaker.code, statement.speaker.country) == (speaker.code, speaker.country) == ("PERJUD", "PER")
 
 
-def test_an_actor_changed_after_the_events_exist_is_seen_by_its_references(coder, prepared):
-    from tacitus.events.build import trigger_events
-    from tacitus.events.extract import find_triggers
-    from tacitus.statements import sentence_statements
-
+def test_an_actor_changed_after_the_events_exist_is_seen_by_its_references(prepared, built):
     doc = prepared("The police arrested four men on Tuesday after a raid.", date="2023-10-05")
-    sentence = doc.sentences[0]
-    speech = sentence_statements(doc, sentence, coder.speech)
-    events = [e for t in find_triggers(sentence.span, coder.knowledge.lexicon) for e in trigger_events(doc, sentence, t, speech, coder.knowledge)]
+    events = built(doc, doc.sentences[0])
     arrest = next(e for e in events if e.cameo.startswith("173"))
     assert arrest.source is not None and (arrest.source.code, arrest.source.country) == ("COP", None)
     police = doc.resolution.actor(arrest.source.actor)

@@ -68,31 +68,22 @@ def test_a_date_belongs_to_its_own_clause(coder):
     assert event_date(_tok(doc, "sent"), doc[:], date(2024, 3, 6), future=False) == "2024-03-06"
 
 
-def _built(coder, doc, sentence):
-    from tacitus.events.build import trigger_events
-    from tacitus.events.extract import find_triggers
-    from tacitus.statements import sentence_statements
-
-    speech = sentence_statements(doc, sentence, coder.speech)
-    return [e for t in find_triggers(sentence.span, coder.knowledge.lexicon) for e in trigger_events(doc, sentence, t, speech, coder.knowledge)]
-
-
-def test_the_stage_qualifies_built_events_from_their_triggers(coder, prepared):
+def test_the_stage_qualifies_built_events_from_their_triggers(prepared, built):
     text = "Peru's foreign minister met her Chilean counterpart on Friday. Chile will not send troops to the border."
     doc = prepared(text, date="2024-03-05")
-    built = [e for s in doc.sentences for e in _built(coder, doc, s)]
-    meeting = next(e for e in built if e.trigger.text == "met")
-    sending = next(e for e in built if e.trigger.text == "send")
-    assert all(e.date is None and not e.negated and e.modality == "asserted" for e in built)  # not qualified yet
-    by_trigger = {e.trigger.text: e for e in qualify(doc, built)}
+    events = [e for s in doc.sentences for e in built(doc, s)]
+    meeting = next(e for e in events if e.trigger.text == "met")
+    sending = next(e for e in events if e.trigger.text == "send")
+    assert all(e.date is None and not e.negated and e.modality == "asserted" for e in events)  # not qualified yet
+    by_trigger = {e.trigger.text: e for e in qualify(doc, events)}
     assert (by_trigger["met"].negated, by_trigger["met"].modality, by_trigger["met"].date) == (False, "asserted", "2024-03-01")
     assert (by_trigger["send"].negated, by_trigger["send"].modality, by_trigger["send"].date) == (True, "future", "2024-03-05")
     assert meeting.date is None and not sending.negated  # the built events are left as they were
     assert qualify(doc, []) == []
 
 
-def test_the_stage_reads_the_title_too(coder, prepared):
+def test_the_stage_reads_the_title_too(prepared, built):
     doc = prepared("The talks were held in Lima.", date="2024-03-05", title="Peru could expel Chilean diplomats")
     title = next(s for s in doc.sentences if s.index == -1)
-    [expel] = qualify(doc, [e for e in _built(coder, doc, title) if e.trigger.text == "expel"])
+    [expel] = qualify(doc, [e for e in built(doc, title) if e.trigger.text == "expel"])
     assert expel.sentence == -1 and expel.modality == "possible"
