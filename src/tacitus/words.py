@@ -29,7 +29,7 @@ WORD_LISTS = (
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
     "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
-    "condemned_acts", "answered_charges", "retaliation_verbs",
+    "condemned_acts", "answered_charges", "retaliation_verbs", "person_pronouns",
 )
 AnaphorKind = Literal["igo", "armed", "country"]
 ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")
@@ -97,6 +97,8 @@ class ActorWords:
     anaphoric_nouns: Mapping[str, AnaphorKind]
     state_sectors: frozenset[str]
     office_sectors: frozenset[str]
+    context_sectors: frozenset[str]
+    civilian_sectors: frozenset[str]
 
 
 def parse_actor_words(data: object, origin: str = "actor_words.yaml") -> ActorWords:
@@ -116,12 +118,15 @@ def parse_actor_words(data: object, origin: str = "actor_words.yaml") -> ActorWo
                 raise WordListError(f"{origin}:anaphoric_nouns: {word!r} has two kinds")
             anaphors[word] = kind
     sectors = {}
-    for key in ("state_sectors", "office_sectors"):
+    for key in ("state_sectors", "office_sectors", "context_sectors", "civilian_sectors"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) and _SECTOR.match(v) for v in values):
             raise WordListError(f"{origin}:{key}: expected a list of three-letter sector codes")
         sectors[key] = frozenset(values)
-    return ActorWords(MappingProxyType(pronouns), MappingProxyType(anaphors), sectors["state_sectors"], sectors["office_sectors"])
+    return ActorWords(
+        MappingProxyType(pronouns), MappingProxyType(anaphors), sectors["state_sectors"], sectors["office_sectors"],
+        sectors["context_sectors"], sectors["civilian_sectors"],
+    )
 
 
 @cache

@@ -22,18 +22,15 @@ from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.actors.phrase_rules import inside_name
 from tacitus.document import CodingDoc
 from tacitus.model import ActorCode, ActorRef, Event
+from tacitus.words import actor_words, words
 
-# Who takes the country of the context: state bodies and office holders, parties, armed and
-# criminal groups, named people and organisations the dictionaries do not know, and the local
-# civilians, farmers, workers and students of the story ("the growers blocked the road").
-# Refugees, migrants, companies and international bodies may well come from elsewhere.
-CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "LAB", "EDU"})
-CONTEXT_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP", "REL", "REB", "INS", "SEP", "UAF", "CRM", "ELI"}) | CIVILIAN_SECTORS
+CIVILIAN_SECTORS = actor_words().civilian_sectors  # data/actor_words.yaml
+CONTEXT_SECTORS = actor_words().context_sectors | CIVILIAN_SECTORS
 # State acts whose agent goes without saying when the text leaves it out: arrests, detentions,
 # seizures, deportations are police acts of the place where they happen.
 POLICE_ACTS = ("173", "1711", "174")
 DOMINANT_SHARE = 0.5
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "i", "me", "my", "we", "our", "us"})
+PERSON_PRONOUNS = words("person_pronouns")
 # "AREQUIPA, Peru (Reuters) -", "Lima, Peru —", "KYIV (AP) —"
 DATELINE = re.compile(r"^\s*([A-Z][\w .'-]{1,40}?)(?:,\s*([A-Z][\w .'-]{1,40}?))?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-—–:])\s")
 
