@@ -47,7 +47,7 @@ VERBAL_ROOTS = ("01", "11", "13")  # verbal acts whose target may be named only 
 ANSWERED_CHARGES = words("answered_charges")
 RETALIATION_VERBS = words("retaliation_verbs")
 FUTURE_WORDS = words("future_aux") | {"would"}
-FEELERS = frozenset({"it", "we", "i", "he", "she", "they"})  # "it regretted": the speaker feels
+FEELERS = words("speaker_feelers")  # "it regretted": the speaker feels
 LOOKBACK = 4  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 

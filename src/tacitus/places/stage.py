@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from tacitus.model import ActorRef, Document, Place
 from tacitus.places.gazetteer import Gazetteer, PlaceContext, load_gazetteer
 from tacitus.places.index import Entry
+from tacitus.words import words
 
 if TYPE_CHECKING:  # spaCy types only; this module imports without spaCy loaded
     from spacy.tokens import Span, Token
@@ -23,9 +24,9 @@ if TYPE_CHECKING:  # spaCy types only; this module imports without spaCy loaded
     from tacitus.parse import ParsedSentence
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "throughout", "from", "of")
-PLACE_PREPOSITIONS = ("in", "at", "near", "outside", "inside")
-EVENT_LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "around", "throughout", "on")
+LOCATIVE = words("actor_place_preps")  # data/words.yaml: where an actor is
+PLACE_PREPOSITIONS = words("place_name_preps")
+EVENT_LOCATIVE = words("event_place_preps")
 WELL_KNOWN = 100_000  # a city this large is a place even where the recogniser saw a person or an organisation
 
 
