@@ -135,3 +135,21 @@ def test_the_language_model_from_the_cache_answers_as_the_fresh_one(tmp_path):
     assert fresh is not cached
     for text in ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen.", "The minister met the envoy in Geneva on Monday."):
         assert cached.classify(text) == fresh.classify(text)
+
+
+def test_a_damaged_cache_file_is_built_again_and_the_collector_stays_on(tmp_path):
+    import gc
+
+    user = tmp_path / "mine.actors"
+    user.write_text(ACTORS, encoding="utf-8")
+    folder = tmp_path / "cache"
+    calls: list[int] = []
+    compiled("lexicons", _build_counting(user, calls), [user], folder=folder)
+    [stored] = folder.glob("lexicons-*.pickle")
+    stored.write_bytes(stored.read_bytes()[:1000])  # cut short, as by a full disk
+    lexicon = compiled("lexicons", _build_counting(user, calls), [user], folder=folder)
+    assert calls == [1, 1] and lexicon.lookup("coast guard of zorvania")
+    assert gc.isenabled()
+    again = compiled("lexicons", _build_counting(user, calls), [user], folder=folder)
+    assert calls == [1, 1] and again.lookup("coast guard of zorvania") == lexicon.lookup("coast guard of zorvania")
+    assert gc.isenabled()
