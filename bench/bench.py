@@ -2,6 +2,7 @@
 
     python bench/bench.py                 # the full run (under 5 minutes on 2 idle cores)
     python bench/bench.py --articles 40 --rss-articles 200 --skip-run   # a quick look
+    python bench/bench.py --startup 7     # start-up only: 7 of each, in turns
 
 The text is the development news in ../shared/data/news/*.jsonl (articles taken in turn from
 each file), or, without it, the generated articles of bench/corpus.py; the results say which.
@@ -118,12 +119,17 @@ def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
     }
 
 
-def speed(path: Path, repeat: int) -> dict:
+def startup(repeat: int) -> dict:
     py = sys.executable
-    out = interleaved({
+    return interleaved({
         "startup_tacitus_actor": [py, "-m", "tacitus", "actor", "Iranian police"],
         "startup_spacy_load": [py, "-c", f"import spacy; spacy.load({MODEL!r})"],
-    }, max(repeat, 3))
+    }, repeat)
+
+
+def speed(path: Path, repeat: int) -> dict:
+    py = sys.executable
+    out = startup(max(repeat, 3))
     for n in (1, 2):
         out |= interleaved({
             f"tacitus_code_{n}proc": [py, "-m", "tacitus", "code", str(path), "-j", str(n), "--quiet"],
@@ -200,8 +206,16 @@ def main() -> None:
     parser.add_argument("--skip-rss", action="store_true")
     parser.add_argument("--skip-run", action="store_true")
     parser.add_argument("--skip-news", action="store_true", help="skip the source-country share on real news")
+    parser.add_argument("--startup", type=int, metavar="N", help="only the start-up figures, N runs of each in turns; printed, not written")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     args = parser.parse_args()
+    if args.startup:
+        runs = startup(args.startup)
+        for name, r in runs.items():
+            print(f"{name:<24} wall {r['wall_s']:.2f} s  cpu {r['cpu_s']:.2f} s  (median of {r['runs']})")
+        cpu, wall = (runs["startup_tacitus_actor"][k] / runs["startup_spacy_load"][k] for k in ("cpu_s", "wall_s"))
+        print(f"start-up tacitus / spaCy load: cpu {cpu:.2f}, wall {wall:.2f}")
+        return
     records, text = corpus(args.articles)
     results: dict = {
         "date": date.today().isoformat(), "text": text, "articles": len(records),

@@ -72,18 +72,39 @@ def test_an_unwritable_cache_builds_in_memory(tmp_path):
     assert lexicon.lookup("iran")
 
 
-def test_the_matcher_from_cached_tokens_matches_what_the_lexicon_builds(coder, tmp_path):
-    from tacitus.lexcache import cached_tokens
+def test_the_cached_phrase_index_finds_what_the_lexicon_builds(coder, tmp_path):
+    from tacitus.lexcache import cached_matcher
 
     text = ("Iranian police and the U.S. State Department said on Monday that Hamas and the "
             "United Nations Security Council had met the Colombian army's commander in Bogota.")
     doc = coder.nlp.make_doc(text)
-    plain = sorted(coder.actors.matcher(coder.nlp)(doc))
-    cold = cached_tokens(coder.nlp, coder.actors.matcher, folder=tmp_path)
-    warm = cached_tokens(coder.nlp, coder.actors.matcher, folder=tmp_path)
-    assert len(plain) >= 6
-    assert sorted(cold(doc)) == sorted(warm(doc)) == plain
-    assert len(list(tmp_path.glob("tokens-*.pickle"))) == 1
+    plain = coder.actors.matcher(coder.nlp)(doc)
+    calls: list[int] = []
+
+    def build(nlp):
+        calls.append(1)
+        return coder.actors.matcher(nlp)
+
+    cold = cached_matcher(coder.nlp, build, folder=tmp_path)
+    warm = cached_matcher(coder.nlp, build, folder=tmp_path)
+    assert len(plain) >= 6 and calls == [1]
+    assert cold(doc) == warm(doc) == plain
+    assert len(list(tmp_path.glob("phrases-*.pickle"))) == 1
+
+
+def test_the_phrase_index_is_built_again_for_a_changed_user_file(coder, tmp_path):
+    from tacitus.lexcache import cached_matcher
+
+    user = tmp_path / "mine.actors"
+    user.write_text(ACTORS, encoding="utf-8")
+    folder = tmp_path / "cache"
+    first = cached_matcher(coder.nlp, load_lexicon(actors=[user]).matcher, [("actors", user)], folder)
+    user.write_text(ACTORS.replace("ZORVANIA", "ZORVANIAN REPUBLIC"), encoding="utf-8")
+    second = cached_matcher(coder.nlp, load_lexicon(actors=[user]).matcher, [("actors", user)], folder)
+    doc = coder.nlp.make_doc("The Coast Guard of Zorvanian Republic left.")
+    assert (1, 6) in [(start, end) for _, start, end in second(doc)]  # the whole name
+    assert (1, 6) not in [(start, end) for _, start, end in first(doc)]
+    assert len(list(folder.glob("phrases-*.pickle"))) == 2
 
 
 def test_a_third_party_model_is_cached_by_its_file_and_version(tmp_path):
@@ -114,3 +135,21 @@ def test_the_language_model_from_the_cache_answers_as_the_fresh_one(tmp_path):
     assert fresh is not cached
     for text in ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen.", "The minister met the envoy in Geneva on Monday."):
         assert cached.classify(text) == fresh.classify(text)
+
+
+def test_a_damaged_cache_file_is_built_again_and_the_collector_stays_on(tmp_path):
+    import gc
+
+    user = tmp_path / "mine.actors"
+    user.write_text(ACTORS, encoding="utf-8")
+    folder = tmp_path / "cache"
+    calls: list[int] = []
+    compiled("lexicons", _build_counting(user, calls), [user], folder=folder)
+    [stored] = folder.glob("lexicons-*.pickle")
+    stored.write_bytes(stored.read_bytes()[:1000])  # cut short, as by a full disk
+    lexicon = compiled("lexicons", _build_counting(user, calls), [user], folder=folder)
+    assert calls == [1, 1] and lexicon.lookup("coast guard of zorvania")
+    assert gc.isenabled()
+    again = compiled("lexicons", _build_counting(user, calls), [user], folder=folder)
+    assert calls == [1, 1] and again.lookup("coast guard of zorvania") == lexicon.lookup("coast guard of zorvania")
+    assert gc.isenabled()

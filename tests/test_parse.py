@@ -172,3 +172,27 @@ def test_numpy_matmul_parses_as_spacys_own_ops(coder):
     before = [(i["internal_api"], i["num_threads"]) for i in threadpool_info()]
     list(nlp.pipe(texts))
     assert [(i["internal_api"], i["num_threads"]) for i in threadpool_info()] == before
+
+
+def test_docs_parsed_a_few_tokens_at_a_time_parse_as_in_one_batch(coder, monkeypatch):
+    import tacitus.parse
+    from tacitus.parse import BATCH_TOKENS
+
+    texts = [("Talks in Santiago", TEXT), ("", "Rebels attacked a convoy near Goma. The army said it repelled them."),
+             ("Envoy visits Oman", "The Iranian foreign minister met his Omani counterpart in Muscat on Sunday.")]
+
+    def parses(limit: int) -> tuple[list, int]:
+        calls = []
+        pipe = coder.nlp.pipe
+        monkeypatch.setattr(tacitus.parse, "BATCH_TOKENS", limit)
+        monkeypatch.setattr(coder.nlp, "pipe", lambda docs, **kw: calls.append(len(docs)) or pipe(docs, **kw))
+        try:
+            out = [[(s.index, s.parsed, [(t.text, t.tag_, t.dep_, t.head.i - s.span.start, t.ent_type_) for t in s.span]) for s in doc] for doc in coder.parser.parse(texts)]
+        finally:
+            monkeypatch.undo()
+        return out, len(calls)
+
+    together, one = parses(BATCH_TOKENS)
+    apart, several = parses(8)
+    assert one == 1 and several >= 5  # each title and each text's kept sentences: a Doc each
+    assert apart == together

@@ -2,14 +2,14 @@
 and patterns costs about a second on every start, unpickling them a tenth of that.
 
     actors, events, context = compiled("lexicons", build, [("actors", path), ...])
-    matcher = cached_tokens(nlp, actors.matcher, [("actors", path), ...])
+    matcher = cached_matcher(nlp, actors.matcher, [("actors", path), ...])
 
 The cache file lives in the gazetteer's cache directory (`$TACITUS_CACHE`, else
 `$XDG_CACHE_HOME/tacitus`, else `~/.cache/tacitus`) and is named by a sha256 of everything
 the objects are built from: the Python version, the source of every tacitus module (the
 package version included, and a changed loader or class never meets an old pickle), every
 shipped data file, the names and bytes of the user's dictionary and pattern files, and for
-the tokenized phrases of the PhraseMatcher the spaCy version and model. Anything changed
+the phrase index (phrases tokenized by the model) the spaCy version and model. Anything changed
 means a new name, so a cache is never stale and never shared between versions. It is written to a
 temporary file and renamed into place (atomic: concurrent writers each write a whole file and
 the last rename wins); an unreadable or unwritable cache just means building in memory. The
@@ -20,6 +20,7 @@ again on every load, so a cached start reports exactly what a fresh one does.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import logging
 import os
@@ -117,27 +118,26 @@ def third_party(name: str, build: Callable[[], T], source: Path, version: str, f
     return value
 
 
-def cached_tokens(nlp: Any, use: Callable[[Tokenized], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None) -> T:
-    """`use(Tokenized(...))` with the tokenization cached for this model and these inputs; the
-    tokenization is stored again when `use` asked for forms it did not hold."""
-    try:
-        path: Path | None = _path("tokens", list(inputs), model_id(nlp), folder)
-    except OSError:
-        path = None
-    found = _load(path) if path else None
-    tokenized = Tokenized(nlp, found[0] if found else None)
-    value = use(tokenized)
-    if tokenized.missed and path:
-        _store(path, "tokens", (tokenized.forms, []))
-    return value
+def cached_matcher(nlp: Any, build: Callable[[Any], T], inputs: Iterable[Path | tuple[str, Path]] = (), folder: Path | None = None) -> T:
+    """`build(nlp)` cached like the lexicons and for this spaCy version and model: the phrase
+    index, whose phrases are tokenized by the model."""
+    return compiled("phrases", lambda: build(nlp), inputs, folder, salt=model_id(nlp))
 
 
 def _load(path: Path) -> tuple[Any, list[tuple[str, int, str]]] | None:
+    collecting = gc.isenabled()
+    gc.disable()  # speed: the collector would pass over the ~10^5 objects unpickled several times
     try:
         with path.open("rb") as handle:
             found = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
         return None
+    finally:
+        # Loaded for the life of the process: out of the collector's reach, so that no later
+        # collection (at start-up, or while coding) walks the lexicons again.
+        gc.freeze()
+        if collecting:
+            gc.enable()
     with contextlib.suppress(OSError):
         os.utime(path)  # in use: kept by the clean-up of old builds
     return found
@@ -163,28 +163,6 @@ def _store(path: Path, name: str, payload: Any) -> None:
                 old.unlink()
         except OSError:  # removed by another process meanwhile
             continue
-
-
-class Tokenized:
-    """Stands in for the spaCy pipeline while a lexicon builds its PhraseMatcher (the lexicon
-    calls `nlp.make_doc(form)` for each of ~11,000 surface forms, about half a second of a
-    start): `make_doc` returns the form's lower-cased token hashes, read from `forms` (the
-    cached tokenization), which a PhraseMatcher on LOWER takes in place of a Doc. A form not
-    in `forms` is tokenized for real and remembered, so `forms` is what to cache next time."""
-
-    def __init__(self, nlp: Any, forms: dict[str, tuple[str, ...]] | None = None) -> None:
-        self.nlp, self.vocab = nlp, nlp.vocab
-        self.forms = dict(forms or {})
-        self.missed = 0
-
-    def make_doc(self, text: str) -> Any:
-        words = self.forms.get(text)
-        if words is None:
-            self.missed += 1
-            doc = self.nlp.make_doc(text)
-            self.forms[text] = tuple(t.lower_ for t in doc)
-            return doc
-        return [self.vocab.strings.add(w) for w in words]
 
 
 def model_id(nlp: Any) -> str:

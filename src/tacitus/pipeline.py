@@ -25,10 +25,10 @@ from functools import cache
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from tacitus.actors.coding import DocMatches
 from tacitus.actors.context import assign_context_countries
+from tacitus.actors.entries import PhraseIndex
 from tacitus.actors.lexicon import ActorLexicon, load_lexicon
 from tacitus.actors.mentions import sentence_mentions
 from tacitus.actors.resolve import resolve_actors
@@ -45,7 +45,7 @@ from tacitus.events.lexicon import (
     load_event_lexicon,
 )
 from tacitus.guard import code_in_batches
-from tacitus.lexcache import cached_tokens, compiled
+from tacitus.lexcache import cached_matcher, compiled
 from tacitus.model import Document
 from tacitus.ontology import load_cameo
 from tacitus.parse import ParsedSentence, Parser, load_nlp
@@ -74,7 +74,7 @@ class Coder:
     parse_all: bool = False
     nlp: Language = field(init=False, repr=False)
     actors: ActorLexicon = field(init=False, repr=False)
-    matcher: PhraseMatcher = field(init=False, repr=False)
+    matcher: PhraseIndex = field(init=False, repr=False)
     knowledge: EventKnowledge = field(init=False, repr=False)
     speech: SpeechLexicon = field(init=False, repr=False)
     parser: Parser = field(init=False, repr=False)
@@ -84,8 +84,8 @@ class Coder:
         self.nlp = load_nlp()
         users = [(role, Path(p)) for role, files in (("actors", self.actor_files), ("agents", self.agent_files), ("patterns", self.pattern_files)) for p in files]
         self.actors, events, context = compiled("lexicons", self._lexicons, users)
-        # the matcher's ~11,000 phrases are tokenized once and cached with the lexicons
-        self.matcher = cached_tokens(self.nlp, self.actors.matcher, users)
+        # the phrase index's ~12,500 phrases are tokenized once and cached with the lexicons
+        self.matcher = cached_matcher(self.nlp, self.actors.matcher, users)
         self.knowledge = EventKnowledge(load_cameo(), events, context, self.actors)
         self.speech = load_speech_lexicon()
         relevant = SentenceFilter.build(events, relevant_words(self.speech), parse_all=self.parse_all)

@@ -10,9 +10,9 @@ from functools import cache
 from typing import Any, Protocol
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from tacitus.actors.coding import DocMatches, code_phrase
+from tacitus.actors.entries import PhraseIndex
 from tacitus.actors.lexicon import ActorLexicon, load_lexicon
 from tacitus.dates import parse_anchor
 from tacitus.parse import load_nlp
@@ -23,14 +23,14 @@ class ActorResources(Protocol):
 
     nlp: Language
     actors: ActorLexicon
-    matcher: PhraseMatcher
+    matcher: PhraseIndex
 
 
 @dataclass(frozen=True)
 class _Resources:
     nlp: Language
     actors: ActorLexicon
-    matcher: PhraseMatcher
+    matcher: PhraseIndex
 
 
 @cache

@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Literal
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.casing import caseless
-from tacitus.actors.entries import undated_holder
+from tacitus.actors.entries import PhraseIndex, undated_holder
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
 from tacitus.actors.phrase_rules import (
     inside_name,
@@ -74,7 +73,7 @@ class DocMatches:
     lexicon: ActorLexicon
 
     @classmethod
-    def build(cls, doc: Doc, lexicon: ActorLexicon, matcher: PhraseMatcher) -> DocMatches:
+    def build(cls, doc: Doc, lexicon: ActorLexicon, matcher: PhraseIndex) -> DocMatches:
         by_token: dict[int, tuple[int, int, list[Entry]]] = {}
         for start, end, entries in lexicon.find(doc, matcher):
             for i in range(start, end):

@@ -6,13 +6,17 @@ that fill it are in lexicon.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from tacitus.words import words
 
@@ -129,23 +133,17 @@ class ActorLexicon:
             return self.knowledge.entries(key)
         return self.phrases.get(key, [])
 
-    def matcher(self, nlp: Language) -> PhraseMatcher:
-        """A PhraseMatcher over every phrase (lower-cased). Phrases naming the same entries (a
-        name and its aliases) share one match id, the first of their keys: spaCy makes each id a
-        lexeme of its vocabulary at every start, and half as many ids is a faster start."""
-        matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    def matcher(self, nlp: Language) -> PhraseIndex:
+        """The index of every phrase (lower-cased tokens) for `find`. Phrases naming the same
+        entries (a name and its aliases) share one key, the first of their keys."""
         groups: dict[tuple[Entry, ...], tuple[str, list[str]]] = {}
         for key, entries in self.phrases.items():
             groups.setdefault(tuple(entries), (key, []))[1].extend(sorted(self.surfaces.get(key, {key})))
-        for key, forms in groups.values():
-            matcher.add(key, [nlp.make_doc(form) for form in forms])
-        return matcher
+        return PhraseIndex.build((key, [[t.lower_ for t in nlp.make_doc(form)] for form in forms]) for key, forms in groups.values())
 
-    def find(self, doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, list[Entry]]]:
+    def find(self, doc: Doc, matcher: PhraseIndex) -> list[tuple[int, int, list[Entry]]]:
         """Longest non-overlapping dictionary matches in `doc` as (start token, end token, entries)."""
-        found = []
-        for match_id, start, end in matcher(doc):
-            found.append((start, end, self.phrases[doc.vocab.strings[match_id]]))
+        found = [(start, end, self.phrases[key]) for key, start, end in matcher(doc)]
         if self.knowledge is not None:
             # The hand tables' people win over any longer compiled phrase around them.
             people = {i for start, end, entries in found if any(e.kind in ("person", "person_title") for e in entries) for i in range(start, end)}
@@ -160,6 +158,66 @@ class ActorLexicon:
             result.append((start, end, entries))
         result.sort()
         return result
+
+
+@dataclass
+class PhraseIndex:
+    """The dictionary's phrases as sequences of lower-cased token ids (spaCy's LOWER hashes),
+    found in a Doc exactly as spaCy's `PhraseMatcher(attr="LOWER")` finds them: every phrase at
+    every start, by start and then end. Plain containers, cached with the lexicons: a
+    PhraseMatcher re-adds its ~12,500 phrases at every start and makes each key and word a
+    lexeme of the vocabulary (half a second, and memory); this loads in milliseconds."""
+
+    phrases: dict[tuple[int, ...], tuple[str, ...]]  # token ids -> the keys of that phrase
+    prefixes: set[tuple[int, ...]]  # every phrase and every start of one
+    firsts: set[int]  # first token ids
+    longest: int
+
+    @classmethod
+    def build(cls, groups: Iterable[tuple[str, list[list[str]]]]) -> PhraseIndex:
+        """From (key, the lower-cased tokens of each of its phrases), in the PhraseMatcher's order."""
+        phrases: dict[tuple[int, ...], list[str]] = {}
+        words: dict[tuple[int, ...], list[str]] = {}
+        for key, forms in groups:
+            for tokens in forms:
+                if not tokens:  # the PhraseMatcher skips an empty phrase
+                    continue
+                ids = tuple(get_string_id(t) for t in tokens)
+                keys = phrases.setdefault(ids, [])
+                words[ids] = tokens
+                if key not in keys:
+                    keys.append(key)
+        for ids, keys in phrases.items():
+            if len(keys) > 1:  # several keys of one phrase: in the order the PhraseMatcher gives them
+                keys[:] = _matcher_order(keys, words[ids])
+        prefixes = {ids[:n] for ids in phrases for n in range(1, len(ids) + 1)}
+        return cls({ids: tuple(keys) for ids, keys in phrases.items()}, prefixes, {ids[0] for ids in phrases}, max(map(len, phrases), default=0))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(key, start token, end token) of every phrase in `doc`."""
+        found: list[tuple[str, int, int]] = []
+        if not len(doc):
+            return found
+        ids = doc.to_array(LOWER).tolist()
+        firsts, prefixes, phrases, size = self.firsts, self.prefixes, self.phrases, len(ids)
+        for start in [i for i, token in enumerate(ids) if token in firsts]:
+            for end in range(start + 1, min(size, start + self.longest) + 1):
+                sequence = tuple(ids[start:end])
+                if sequence not in prefixes:
+                    break
+                for key in phrases.get(sequence, ()):
+                    found.append((key, start, end))
+        return found
+
+
+def _matcher_order(keys: list[str], words: list[str]) -> list[str]:
+    """The keys of one phrase in the order spaCy's PhraseMatcher reports them (the order of its
+    hash map, not of insertion): asked of a PhraseMatcher holding just this phrase."""
+    vocab = Vocab()
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    for key in keys:
+        matcher.add(key, [Doc(vocab, words=words)])
+    return [vocab.strings[match_id] for match_id, _, _ in matcher(Doc(vocab, words=words))]
 
 
 def normalise(phrase: str) -> str:

@@ -3,8 +3,8 @@ organisations, subdivisions and cities (data/knowledge/*.tsv, built by tools/bui
 and hand-written facts (data/knowledge/actors.yaml: parties, agencies, legislatures, armed
 groups, regions and breakaway territories, ethnic groups).
 
-The TSV tables are large, so they are not turned into `Entry` objects nor fed to spaCy's
-`PhraseMatcher` at start-up: `KnowledgeIndex` keeps each row as text, finds matches by looking
+The TSV tables are large, so they are not turned into `Entry` objects nor put in the lexicon's
+phrase index: `KnowledgeIndex` keeps each row as text, finds matches by looking
 up the lower-cased text of token spans, and builds an `Entry` the first time a row is matched.
 The hand tables (countries.yaml, igos.yaml, people.yaml, sectors.yaml) take precedence: a
 phrase they know is never looked up here.

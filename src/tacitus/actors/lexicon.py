@@ -2,8 +2,8 @@
 
 The shipped YAML files (data/countries.yaml, igos.yaml, sectors.yaml, people.yaml) and, on top,
 a user's PETRARCH/TABARI actor and agent dictionaries become one `ActorLexicon`: a table from
-lower-cased phrases to the `Entry`s they may name, matched against parsed text with spaCy's
-`PhraseMatcher`.
+lower-cased phrases to the `Entry`s they may name, matched against parsed text with its
+`PhraseIndex` (entries.py).
 """
 
 from __future__ import annotations
