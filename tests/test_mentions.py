@@ -42,3 +42,12 @@ def test_anaphor_says_what_it_may_refer_to(coder):
     bloc = next(m for m in mentions if m.text == "The bloc")
     assert bloc.coding.kind == "anaphor" and bloc.coding.refers_to == "igo"
     assert bloc.coding.sector is None  # the sector field keeps its meaning
+
+
+def test_coordinated_actors_are_marked_as_named_together(coder):
+    text = "Ministers from Kenya met officials on Monday. Uganda and Tanzania rejected the proposal, and Burundi stayed away."
+    mentions = {m.text: m for m in _mentions(coder, text)}
+    uganda, tanzania = mentions["Uganda"], mentions["Tanzania"]
+    assert uganda.together == tanzania.together == uganda.key
+    # a country in another clause, not coordinated with them
+    assert mentions["Burundi"].together is None

@@ -117,3 +117,35 @@ def test_a_bare_surname_joins_the_person_named_before_or_no_one():
     resolution = resolve_actors([full, again, stranger], subjects=set())
     assert _ids(resolution, again) == _ids(resolution, full)
     assert _ids(resolution, stranger) == [] and len(resolution.actors) == 1
+
+
+def test_they_after_a_coordination_names_every_conjunct():
+    chile = _mention(0, 0, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    peru = _mention(0, 2, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    chile.together = peru.together = chile.key
+    farmers = _mention(0, 6, "farmers", Coding(country="BOL", sector="AGR", kind="group", plural=True, name="farmers"))
+    they = _mention(1, 0, "They", Coding(kind="pronoun", plural=True, name="They"))
+    resolution = resolve_actors([chile, peru, farmers, they], subjects={chile.key})
+    assert sorted(_ids(resolution, they)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+    # named together as objects, with a plural group as subject: "they" is the subject group
+    farmers = _mention(0, 0, "farmers", Coding(country="BOL", sector="AGR", kind="group", plural=True, name="farmers"))
+    chile, peru = _mention(0, 3, "Chile", chile.coding), _mention(0, 5, "Peru", peru.coding)
+    chile.together = peru.together = chile.key
+    resolution = resolve_actors([farmers, chile, peru, they], subjects={farmers.key})
+    assert _ids(resolution, they) == _ids(resolution, farmers)
+
+
+def test_the_two_sides_are_the_parties_named_together_not_a_mediator():
+    chile = _mention(0, 0, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    peru = _mention(0, 2, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    chile.together = peru.together = chile.key
+    bolivia = _mention(1, 0, "Bolivia", Coding(country="BOL", kind="country", name="Bolivia"))
+    pair = _mention(1, 4, "the two countries", Coding(kind="dyad", plural=True, name="the two countries"))
+    resolution = resolve_actors([chile, peru, bolivia, pair], subjects=set())
+    assert sorted(_ids(resolution, pair)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+    # "The UN met … and its chief urged both sides": the mediators are no side
+    un = _mention(2, 0, "the UN", Coding(country="IGO", sector="IGO", kind="organisation", name="United Nations"))
+    chief = _mention(2, 3, "its chief", Coding(country="IGO", sector="IGO", kind="person", name="chief"))
+    sides = _mention(2, 6, "both sides", Coding(kind="dyad", plural=True, name="both sides"))
+    resolution = resolve_actors([chile, peru, un, chief, sides], subjects=set())
+    assert sorted(_ids(resolution, sides)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))

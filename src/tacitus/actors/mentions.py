@@ -43,6 +43,7 @@ class RawMention:
     members: list[Coding] = field(default_factory=list)  # one per compound member
     key: MentionKey = (0, 0)  # (sentence slot, head token index): unique in a document
     aliases: list[MentionKey] = field(default_factory=list)  # keys of phrases folded into this one (appositions)
+    together: MentionKey | None = None  # "Poland and Lithuania": the first conjunct's key, on every conjunct
 
     @property
     def coding(self) -> Coding:
@@ -121,7 +122,20 @@ def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, se
             del mentions[i]
     for mention in mentions.values():
         _complete_counterpart(doc, mention, mentions)
+    _mark_coordinations(doc, mentions)
     return [mentions[i] for i in sorted(mentions)]
+
+
+def _mark_coordinations(doc: Doc, mentions: dict[int, RawMention]) -> None:
+    """"Presidents Lula and Petro", "Poland, Lithuania and Latvia": actors named together, whom
+    a later "they" or "the two countries" names as one group."""
+    for i, mention in mentions.items():
+        first = doc[i]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        owner = mentions.get(first.i)
+        if first.i != i and owner is not None and owner.coding.kind not in ("pronoun", "dyad"):
+            mention.together = owner.together = owner.key
 
 
 def dictionary_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:

@@ -65,6 +65,8 @@ class _Resolver:
     result: Resolution = field(default_factory=Resolution)
     entities: list[_Entity] = field(default_factory=list)
     by_key: dict[str, _Entity] = field(default_factory=dict)
+    # actors named together ("Poland and Lithuania"), by the first conjunct's key: its sentence and members
+    together: dict[MentionKey, tuple[int, list[_Entity]]] = field(default_factory=dict)
 
     def new_entity(self, key: str, coding: Coding) -> _Entity:
         actor = Actor(
@@ -90,6 +92,11 @@ class _Resolver:
             entity.last_head = mention.key
         if mention.key in self.subjects:
             entity.subject_sentences.add(mention.sentence)
+        joint = mention.together or (mention.key if len(mention.members) > 1 else None)
+        if joint is not None and salient and mention.coding.kind not in ("pronoun", "dyad"):
+            members = self.together.setdefault(joint, (mention.sentence, []))[1]
+            if entity not in members:
+                members.append(entity)
         # A later, better-coded mention completes an actor first seen without a code.
         if coding is not None and coding.is_coded and not entity.actor.code:
             entity.actor.code = coding.actor_code
@@ -109,6 +116,17 @@ class _Resolver:
             if subj:
                 candidates = subj
         return max(candidates, key=lambda e: (e.last_sentence, e.last_head))
+
+    def named_together(self, mention: RawMention, fits: Callable[[_Entity], bool], window: int) -> tuple[MentionKey, list[_Entity]] | None:
+        """The last actors named together before `mention`, at most `window` sentences back: the
+        members that fit, one per actor (two or more), and where they were named."""
+        found = [
+            (key, [e for e in members if fits(e)])
+            for key, (sentence, members) in self.together.items()
+            if key < mention.key and mention.sentence - window <= sentence <= mention.sentence
+        ]
+        found = [(key, members) for key, members in found if len(members) >= 2]
+        return max(found, key=lambda item: item[0]) if found else None
 
     def add(self, mention: RawMention, coding: Coding) -> None:
         kind = coding.kind
@@ -143,6 +161,13 @@ class _Resolver:
     def pronoun(self, mention: RawMention, coding: Coding) -> None:
         if coding.plural:
             target = self.recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
+            named = self.named_together(mention, lambda e: bool(e.actor.code), window=1)
+            subject = target is not None and any(n >= mention.sentence - 1 for n in target.subject_sentences)
+            if named is not None and (target is None or named[0] in self.subjects and (named[0] >= target.last_head or not subject)):
+                # "Poland and Lithuania accused Minsk. They said …": the actors named together as subject
+                for entity in named[1]:
+                    self.attach(entity, mention)
+                return
         elif coding.gender:
             # "he" is someone named or titled before, never "a single civilian"
             # the subject of the last two sentences: a quote between a speaker and "He praised …"
@@ -168,8 +193,9 @@ class _Resolver:
             key=lambda e: (e.last_sentence, e.last_head),
             reverse=True,
         )
-        # "Poland and Lithuania said the two countries …": named together in the same sentence
-        group = here if len(here) >= 2 else []
+        # "Poland and Lithuania said the two countries …": named together, else in the same sentence
+        named = self.named_together(mention, _group_fit(said[-1] if said else "", together=True), window=2)
+        group = named[1] if named is not None and (len(here) < 2 or named[0] >= min(e.last_head for e in here)) else here if len(here) >= 2 else []
         # "European governments … These governments": the plural group named with the same noun
         same = [e for e in earlier if e.coding.plural and not pair and any(m.text.lower().split()[-1:] == said[-1:] for m in e.actor.mentions)]
         if not group and same and same[0].last_sentence >= mention.sentence - 3:
@@ -283,12 +309,13 @@ def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
     return None
 
 
-def _group_fit(noun: str) -> Callable[[_Entity], bool]:
-    """Which actors a group noun may take: "sides" any actor of a country, "governments",
+def _group_fit(noun: str, together: bool = False) -> Callable[[_Entity], bool]:
+    """Which actors a group noun may take: "sides" any actor of a country (an international
+    body only when named with the other side: a mediator is no side), "governments",
     "countries", "allies" countries and their state bodies."""
     lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
     if lemma in ("side", "party"):
-        return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun"
+        return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun" and (together or e.actor.country not in ("IGO", "NGO"))
     return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (
         e.coding.kind == "country" or e.coding.kind == "group" and e.actor.sector in (None, "GOV", "MIL")
     )
