@@ -131,3 +131,12 @@ def test_a_dateline_city_the_story_never_names_again_is_only_where_the_reporter_
 def test_in_lower_case_text_us_is_no_country(coder):
     doc = coder.code_text("the minister told us the talks were over. the minister said the army would stay in the north.")
     assert "USA" not in {a.country for a in doc.actors}
+
+
+def test_a_local_hospital_takes_the_country_of_the_story(coder):
+    text = (
+        "Doctors in Kenya are on strike over unpaid wages. The hospital in Kisumu said it had suspended "
+        "routine surgery. Kenyan officials blamed the county."
+    )
+    doc = coder.code_text(text, date="2023-06-01")
+    assert _actor(doc, "The hospital").country == "KEN"
