@@ -160,18 +160,28 @@ def _agentless_police_act(event: Event, evidence: _Evidence, main: str | None) -
     """"Two men were arrested in Arequipa": the police of the place did it. A source that is a
     state sector alone (events/build.py gives agentless state acts one) takes the same country:
     the event gets a new source reference with the country of its place (or sentence, or
-    article), the one coding that belongs to the event rather than to an actor."""
-    source = event.source
-    implied = source is not None and source.actor is None and not source.country and bool(source.sector) and source.code == source.sector
+    article), the one coding that belongs to the event rather than to an actor. An implied
+    target (the author of a plan) is the government of the article's country."""
+    source, target = event.source, event.target
+    found = evidence.by_sentence.get(event.sentence, [])
+    if _implied(target) and (author := main or _in_sentence(found, event.trigger.start, None)):
+        # "criticised the measures": the story's government (not the place of the speech)
+        event = replace(event, target=replace(target, own=ActorCode(f"{author}{target.sector}", author, target.sector)))
+    country = event.place.country if event.place is not None and _national(event.place.country) else None
+    country = country or _in_sentence(found, event.trigger.start, main) or main
+    implied = _implied(source)
     if not implied and (source is not None or not event.cameo.startswith(POLICE_ACTS) or not _passive(event)):
         return event
-    country = event.place.country if event.place is not None and _national(event.place.country) else None
-    country = country or _in_sentence(evidence.by_sentence.get(event.sentence, []), event.trigger.start, main) or main
     if country and source is not None and implied:
         return replace(event, source=replace(source, own=ActorCode(f"{country}{source.sector}", country, source.sector)))
     if country:
         return replace(event, source=ActorRef.coded(None, "", f"{country}COP", country, "COP"))
     return event
+
+
+def _implied(ref: ActorRef | None) -> bool:
+    """A reference that is a state sector alone (events/build.py's implied actors)."""
+    return ref is not None and ref.actor is None and not ref.country and bool(ref.sector) and ref.code == ref.sector
 
 
 def _passive(event: Event) -> bool:
