@@ -51,3 +51,12 @@ def test_coordinated_actors_are_marked_as_named_together(coder):
     assert uganda.together == tanzania.together == uganda.key
     # a country in another clause, not coordinated with them
     assert mentions["Burundi"].together is None
+
+
+def test_a_country_name_on_a_noun_is_marked_and_a_lower_case_place_is_no_actor(coder):
+    mentions = _mentions(coder, "The Syria war has cost billions, the bishop said, and Syrian towns lie in ruins.")
+    syria = next(m for m in mentions if m.text == "Syria")
+    assert syria.modifier  # the topic of "the Syria war", not an actor in it
+    assert not any(m.modifier for m in mentions if m.text == "Syrian")  # a nationality adjective is no name
+    lower = _mentions(coder, "the bishop criticised the money spent on the war in syria and on weapons.")
+    assert not any(m.text == "syria" for m in lower)  # "in syria": where, as with capitals

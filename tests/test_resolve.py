@@ -149,3 +149,15 @@ def test_the_two_sides_are_the_parties_named_together_not_a_mediator():
     sides = _mention(2, 6, "both sides", Coding(kind="dyad", plural=True, name="both sides"))
     resolution = resolve_actors([chile, peru, un, chief, sides], subjects=set())
     assert sorted(_ids(resolution, sides)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+
+
+def test_the_government_is_not_a_country_named_only_as_a_topic():
+    iraq = _mention(0, 1, "iraq", Coding(country="IRQ", kind="country", name="iraq"))
+    iraq.modifier = True  # "the iraq war"
+    government = _mention(1, 4, "the government", Coding(kind="anaphor", name="government", refers_to="country", unanchored="GOV"))
+    resolution = resolve_actors([iraq, government], subjects=set())
+    assert _ids(resolution, government) != _ids(resolution, iraq)
+    assert resolution.actor(_ids(resolution, government)[0]).sector == "GOV"
+    iraq.modifier = False  # "iraq said …": the country acts, its government is meant
+    resolution = resolve_actors([iraq, government], subjects=set())
+    assert _ids(resolution, government) == _ids(resolution, iraq)

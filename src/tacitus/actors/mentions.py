@@ -14,6 +14,7 @@ from datetime import date as Date
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.actors.casing import caseless
 from tacitus.actors.coding import (
     PRONOUNS,
     Coding,
@@ -44,6 +45,7 @@ class RawMention:
     key: MentionKey = (0, 0)  # (sentence slot, head token index): unique in a document
     aliases: list[MentionKey] = field(default_factory=list)  # keys of phrases folded into this one (appositions)
     together: MentionKey | None = None  # "Poland and Lithuania": the first conjunct's key, on every conjunct
+    modifier: bool = False  # "the Iraq war", "Gaza violence": a name only compounded with a non-actor noun
 
     @property
     def coding(self) -> Coding:
@@ -70,7 +72,7 @@ def _is_place(tok: Token, coding: Coding) -> bool:
         and coding.sector in (None, "GOV")
         and tok.dep_ == "pobj"
         and tok.head.lower_ in LOCATIVE_PREPS
-        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and (tok.ent_type_ in ("GPE", "LOC", "FAC") or caseless(tok.doc))  # "in iraq": lower case has no entities
     )
 
 
@@ -108,6 +110,8 @@ def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, se
         if tok.dep_ in ("amod", "compound") and (owner is not None or mentions[i].coding.kind not in ("country", "organisation")):
             del mentions[i]  # "Israeli warplanes" is one mention; "Israeli" alone only on a non-actor noun
             continue
+        entries = matches.by_token[i][2] if i in matches.by_token else []
+        mentions[i].modifier = tok.dep_ == "compound" and any(e.kind == "country" for e in entries)  # a name, not "Azerbaijani"
         if tok.dep_ == "appos" and owner is not None and owner.coding.kind != "pronoun":
             owner.aliases.append(mentions.pop(i).key)  # "Qatar's emir, Sheikh Tamim": one mention
             continue

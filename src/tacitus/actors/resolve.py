@@ -48,6 +48,7 @@ class _Entity:
     subject_sentences: set[int] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
     titles: frozenset[str] = frozenset()
+    acting: bool = False  # named once as an actor, not only compounded with a noun ("the Iraq war")
 
 
 def resolve_actors(mentions: list[RawMention], subjects: set[MentionKey]) -> Resolution:
@@ -92,6 +93,7 @@ class _Resolver:
             entity.last_head = mention.key
         if mention.key in self.subjects:
             entity.subject_sentences.add(mention.sentence)
+        entity.acting = entity.acting or not mention.modifier
         joint = mention.together or (mention.key if len(mention.members) > 1 else None)
         if joint is not None and salient and mention.coding.kind not in ("pronoun", "dyad"):
             members = self.together.setdefault(joint, (mention.sentence, []))[1]
@@ -329,4 +331,5 @@ def _fits_anaphor(entity: _Entity, want: AnaphorKind | None) -> bool:
         return coding.kind == "organisation" and entity.actor.sector in ("IGO", "NGO")
     if want == "armed":
         return coding.kind == "organisation" and entity.actor.sector not in ("IGO", "NGO")
-    return coding.kind == "country" or coding.kind == "group" and entity.actor.sector == "GOV" and not coding.plural
+    # "the government" after "the Iraq war" is the story's own: a country only compounded with a noun is its topic
+    return coding.kind == "country" and entity.acting or coding.kind == "group" and entity.actor.sector == "GOV" and not coding.plural
