@@ -161,3 +161,12 @@ def test_the_government_is_not_a_country_named_only_as_a_topic():
     iraq.modifier = False  # "iraq said …": the country acts, its government is meant
     resolution = resolve_actors([iraq, government], subjects=set())
     assert _ids(resolution, government) == _ids(resolution, iraq)
+
+
+def test_a_surname_opening_a_sentence_joins_the_person_named_before(coder):
+    doc = coder.code_text("Prosecutors in Chile charged Hector Salgado with fraud. Salgado was detained in May. Charges were filed again.", date="2021-07-01")
+    salgado = next(a for a in doc.actors if a.name == "Hector Salgado")
+    assert [m.text for m in salgado.mentions] == ["Hector Salgado", "Salgado"]
+    detained = next(e for e in doc.events if e.trigger.text == "detained")
+    assert detained.target is not None and detained.target.actor == salgado.id
+    assert not any(m.text == "Charges" for a in doc.actors for m in a.mentions)  # a common noun names no one

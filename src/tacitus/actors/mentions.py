@@ -80,7 +80,9 @@ def _surname_only(head: Token, members: list[Coding]) -> bool:
     """"Mr Howard", "Prescott": a name the dictionaries do not know, or know only as a town,
     may be the surname of a person named before (resolution decides; no one else is made)."""
     unknown = not members or members[0].kind == "place" and head.dep_ != "pobj"
-    return unknown and head.pos_ == "PROPN" and head.text.isalpha() and len(np_tokens(head)) <= 3
+    # "Sandoval was rearrested": a name opening a sentence, tagged as a common noun
+    opening = head.pos_ == "NOUN" and head.i == head.sent.start and head.text[:1].isupper() and not caseless(head.doc)
+    return unknown and (head.pos_ == "PROPN" or opening) and head.text.isalpha() and len(np_tokens(head)) <= 3
 
 
 def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:
