@@ -60,3 +60,14 @@ def test_a_country_name_on_a_noun_is_marked_and_a_lower_case_place_is_no_actor(c
     assert not any(m.modifier for m in mentions if m.text == "Syrian")  # a nationality adjective is no name
     lower = _mentions(coder, "the bishop criticised the money spent on the war in syria and on weapons.")
     assert not any(m.text == "syria" for m in lower)  # "in syria": where, as with capitals
+
+
+def test_a_group_takes_the_country_where_it_is_or_comes_from(coder):
+    mentions = _mentions(coder, "A drug cartel from Bolivia has reportedly formed an alliance with criminal gangs in Chile and Argentina. Soldiers in Chile arrested ten men.")
+    cartel = next(m for m in mentions if m.text.endswith("cartel"))
+    gangs = next(m for m in mentions if m.text == "criminal gangs")
+    assert [(c.country, c.sector) for c in cartel.members] == [("BOL", "CRM")]
+    assert [c.country for c in gangs.members] == ["CHL", "ARG"]
+    # troops are often abroad: where they are says nothing of whose they are
+    soldiers = next(m for m in mentions if m.text == "Soldiers")
+    assert [c.country for c in soldiers.members] == [None]
