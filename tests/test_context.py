@@ -140,3 +140,15 @@ def test_a_local_hospital_takes_the_country_of_the_story(coder):
     )
     doc = coder.code_text(text, date="2023-06-01")
     assert _actor(doc, "The hospital").country == "KEN"
+
+
+def test_quoted_civilians_do_not_take_the_country_where_the_quote_was_said(coder):
+    text = (
+        'Fighting between the army and rebels in South Sudan has displaced thousands. '
+        '"Civilians must be protected at all costs," the African Union envoy said in Addis Ababa on Friday. '
+        'Residents of Juba said civilians had fled to the border.'
+    )
+    doc = coder.code_text(text, date="2023-04-02")
+    quoted = next(a for a in doc.actors if any(m.text == "Civilians" for m in a.mentions))
+    assert quoted.country != "ETH"
+    assert _actor(doc, "Residents of Juba").country == "SSD"  # a place in the mention's own words still counts

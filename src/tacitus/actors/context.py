@@ -31,6 +31,7 @@ CONTEXT_SECTORS = actor_words().context_sectors | CIVILIAN_SECTORS
 POLICE_ACTS = ("173", "1711", "174")
 DOMINANT_SHARE = 0.5
 PERSON_PRONOUNS = words("person_pronouns")
+QUOTE_MARKS = frozenset('"\u201c\u201d')
 # "AREQUIPA, Peru (Reuters) -", "Lima, Peru —", "KYIV (AP) —"
 DATELINE = re.compile(r"^\s*([A-Z][\w .'-]{1,40}?)(?:,\s*([A-Z][\w .'-]{1,40}?))?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-—–:])\s")
 
@@ -110,6 +111,19 @@ def _in_sentence(found: list[tuple[int, str]], where: int, main: str | None) -> 
     return min(found, key=lambda item: abs(item[0] - where))[1]
 
 
+def _same_quote(text: str, found: list[tuple[int, str]], where: int, start: int | None) -> list[tuple[int, str]]:
+    """'"Civilians must be protected," the EU's chief said in Brussels': the civilians a quote
+    speaks of are not those of the place where it was said; only a country named inside the
+    same quote counts."""
+    def quotes_before(at: int) -> int:
+        return sum(ch in QUOTE_MARKS for ch in text[start:at])
+
+    if start is None or quotes_before(where) % 2 == 0:
+        return found
+    inside = quotes_before(where)
+    return [(at, country) for at, country in found if quotes_before(at) == inside]
+
+
 def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> list[Event]:
     """Give every actor the text leaves without a country one from its context, recording how
     on the actor; countries the text gives are never changed. References show their actor's
@@ -129,6 +143,7 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
     if dateline:
         counts[dateline] += 2
     main = _dominant(counts)
+    starts = {s.index: s.offsets(s.span.start_char, s.span.end_char)[0] for s in doc.sentences}
     for actor in document.actors:
         if actor.country or actor.kind == "country" or not (actor.sector in CONTEXT_SECTORS or actor.sector is None and actor.kind in ("person", "organisation")):
             continue
@@ -139,6 +154,8 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
             found = evidence.by_sentence.get(mention.sentence, [])
             if actor.kind == "person" and not any(c == main for _, c in found):
                 found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
+            if actor.sector in CIVILIAN_SECTORS:
+                found = _same_quote(document.text, found, mention.start, starts.get(mention.sentence))
             if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
                 continue  # "Russia returned Ukrainian children to their families": whose families?
             country = _in_sentence(found, mention.start, main)
