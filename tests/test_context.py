@@ -152,3 +152,14 @@ def test_quoted_civilians_do_not_take_the_country_where_the_quote_was_said(coder
     quoted = next(a for a in doc.actors if any(m.text == "Civilians" for m in a.mentions))
     assert quoted.country != "ETH"
     assert _actor(doc, "Residents of Juba").country == "SSD"  # a place in the mention's own words still counts
+
+
+def test_a_spokesperson_speaks_for_the_body_of_the_sentence_before(coder):
+    text = (
+        "HANOI, May 3 - Vietnamese fishing boats were rammed near the Paracel Islands on Friday, Hanoi said. "
+        "Japan's coast guard said it had sent a patrol vessel to the area. "
+        "Spokesman Kenji Watanabe accused Vietnamese boats of entering closed waters."
+    )
+    doc = coder.code_text(text, date="2024-05-03")
+    spokesman = _actor(doc, "Spokesman Kenji Watanabe")
+    assert spokesman.country == "JPN"  # not Vietnam, where the story is datelined

@@ -21,7 +21,7 @@ from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.actors.phrase_rules import inside_name
 from tacitus.document import CodingDoc
-from tacitus.model import ActorCode, ActorRef, Event
+from tacitus.model import Actor, ActorCode, ActorRef, Event
 from tacitus.words import actor_words, words
 
 CIVILIAN_SECTORS = actor_words().civilian_sectors  # data/actor_words.yaml
@@ -124,6 +124,46 @@ def _same_quote(text: str, found: list[tuple[int, str]], where: int, start: int 
     return [(at, country) for at, country in found if quotes_before(at) == inside]
 
 
+def _from_sentences(actor: Actor, evidence: _Evidence, main: str | None, text: str, starts: dict[int, int]) -> str | None:
+    """The country the sentences of the actor's mentions give it (the first that gives one)."""
+    for mention in actor.mentions:
+        if actor.kind == "person" and mention.text.lower() in PERSON_PRONOUNS:
+            continue  # '"…," he said': the sentence is about what the person says
+        found = evidence.by_sentence.get(mention.sentence, [])
+        if actor.kind == "person" and not any(c == main for _, c in found):
+            found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
+        if actor.sector in CIVILIAN_SECTORS:
+            found = _same_quote(text, found, mention.start, starts.get(mention.sentence))
+        if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
+            continue  # "Russia returned Ukrainian children to their families": whose families?
+        country = _in_sentence(found, mention.start, main)
+        if country:
+            return country
+    return None
+
+
+def _spokesperson(actor: Actor) -> bool:
+    """"Spokesman Gan Yu", "a government spokeswoman": someone who speaks for a body."""
+    return actor.kind == "person" and any(w.startswith("spokes") for w in actor.mentions[0].text.lower().split())
+
+
+def _previous_subject_country(doc: CodingDoc, sentence: int) -> str | None:
+    """"China's coast guard said … Spokesman Gan Yu accused Manila": a spokesperson with no
+    country in his own words speaks for the body the sentence before is about (its subject),
+    not for the country of what he says."""
+    if doc.resolution is None:
+        return None
+    for key in sorted(doc.subjects):
+        mention = doc.mentions.get(key)
+        if mention is None or mention.sentence != sentence - 1:
+            continue
+        for actor_id in doc.resolution.by_head.get(key, []):
+            actor = doc.resolution.actor(actor_id)
+            if actor.country_from == "text" and _national(actor.country):
+                return actor.country
+    return None
+
+
 def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> list[Event]:
     """Give every actor the text leaves without a country one from its context, recording how
     on the actor; countries the text gives are never changed. References show their actor's
@@ -147,21 +187,10 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
     for actor in document.actors:
         if actor.country or actor.kind == "country" or not (actor.sector in CONTEXT_SECTORS or actor.sector is None and actor.kind in ("person", "organisation")):
             continue
-        country, how = None, None
-        for mention in actor.mentions:
-            if actor.kind == "person" and mention.text.lower() in PERSON_PRONOUNS:
-                continue  # '"…," he said': the sentence is about what the person says
-            found = evidence.by_sentence.get(mention.sentence, [])
-            if actor.kind == "person" and not any(c == main for _, c in found):
-                found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
-            if actor.sector in CIVILIAN_SECTORS:
-                found = _same_quote(document.text, found, mention.start, starts.get(mention.sentence))
-            if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
-                continue  # "Russia returned Ukrainian children to their families": whose families?
-            country = _in_sentence(found, mention.start, main)
-            if country:
-                how = "sentence"
-                break
+        first, how = actor.mentions[0], "sentence"
+        own = [c for at, c in evidence.by_sentence.get(first.sentence, []) if at < first.end]
+        country = _previous_subject_country(doc, first.sentence) if _spokesperson(actor) and not own else None
+        country = country or _from_sentences(actor, evidence, main, document.text, starts)
         if country is None and dateline:
             country, how = dateline, "dateline"
         if country is None and main:
