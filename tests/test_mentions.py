@@ -71,3 +71,9 @@ def test_a_group_takes_the_country_where_it_is_or_comes_from(coder):
     # troops are often abroad: where they are says nothing of whose they are
     soldiers = next(m for m in mentions if m.text == "Soldiers")
     assert [c.country for c in soldiers.members] == [None]
+
+
+def test_a_bare_spokesperson_is_a_person_without_a_country_of_his_own(coder):
+    mentions = _mentions(coder, "A spokeswoman accused the rebels of breaking the truce.")
+    spokeswoman = next(m for m in mentions if m.text == "A spokeswoman")
+    assert [(c.kind, c.country, c.sector) for c in spokeswoman.members] == [("person", None, None)]

@@ -339,6 +339,8 @@ def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, ph
             return [Coding(kind="person", person=name, name=name)]
         if head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN":
             return [Coding(kind="organisation", name=name, plural=phrase.plural)]
+        if phrase.role_noun and head.lemma_.lower().startswith("spokes"):
+            return [Coding(kind="person", name=name)]  # "a spokesman said": someone speaks for a body (context.py)
         return []
     if sector is None and countries:
         country_kind, head_is_country = None, False
