@@ -77,3 +77,10 @@ def test_a_bare_spokesperson_is_a_person_without_a_country_of_his_own(coder):
     mentions = _mentions(coder, "A spokeswoman accused the rebels of breaking the truce.")
     spokeswoman = next(m for m in mentions if m.text == "A spokeswoman")
     assert [(c.kind, c.country, c.sector) for c in spokeswoman.members] == [("person", None, None)]
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(coder):
+    known = _mentions(coder, "Police said President Gustavo Petro condemned the attack.", date=None)
+    assert any(c.person == "Gustavo Petro" for m in known for c in m.members)
+    namesake = _mentions(coder, "Police in Lima arrested Julio Cesar Petro, a local gang boss.")
+    assert not any(c.person == "Gustavo Petro" for m in namesake for c in m.members)

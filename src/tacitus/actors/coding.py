@@ -26,6 +26,7 @@ from tacitus.actors.phrase_rules import (
     located_countries,
     longer_name,
     official_body,
+    other_given_name,
     title_alone,
     title_decides,
     titled_name,
@@ -139,7 +140,7 @@ def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | No
         if _entries(entries, ("person",)) and named and longer_name(doc, end, spans):
             surnames.add(end)
             continue
-        if start in surnames:
+        if start in surnames or _entries(entries, ("person",)) and other_given_name(doc, start, entries, spans):
             continue
         if (found := _entries(entries, ("person",))) and named or (found := _entries(entries, ("person_title",))) and title_alone(doc, start, end):
             parts.persons.append((_in_office(found, day, doc[start:end].text), start, end))

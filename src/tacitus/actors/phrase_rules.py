@@ -81,6 +81,20 @@ def longer_name(doc: Doc, end: int, spans: list[tuple[int, int, list[Entry]]]) -
     return nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and nxt.ent_type_ in ("PERSON", "") and doc[end - 1].ent_type_ == "PERSON"
 
 
+def other_given_name(doc: Doc, start: int, entries: list[Entry], spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """"Angel Roman Leon Arevalo" is not the tables' Bernardo Arevalo: a surname the tables know
+    after a given name that is not the known person's."""
+    if start == 0 or caseless(doc):
+        return False
+    before = doc[start - 1]
+    if not (before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper() and before.ent_type_ == "PERSON"):
+        return False
+    if any(s <= start - 1 < e and any(x.kind != "place" for x in found) for s, e, found in spans):
+        return False  # a title or an honorific ("President Petro"); a town's name is a name word ("Julio Cesar Petro")
+    names = {w.lower() for e in entries if e.person is not None for w in f"{e.person.name} {e.name}".split()}
+    return before.lower_ not in names
+
+
 def title_alone(doc: Doc, start: int, end: int) -> bool:
     """A title naming one person ("the Supreme Leader") only capitalised and alone: "party leader
     Mark X", "Tory Leader" or lower-cased "leader" is someone else's title."""
