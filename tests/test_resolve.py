@@ -170,3 +170,12 @@ def test_a_surname_opening_a_sentence_joins_the_person_named_before(coder):
     detained = next(e for e in doc.events if e.trigger.text == "detained")
     assert detained.target is not None and detained.target.actor == salgado.id
     assert not any(m.text == "Charges" for a in doc.actors for m in a.mentions)  # a common noun names no one
+
+
+def test_a_two_word_alias_joins_the_person_first_named_with_it():
+    boss = _mention(0, 3, 'gang leader Rigoberto Salas, alias "El Flaco"', Coding(kind="person", person="Rigoberto Salas", name="Rigoberto Salas", country="HND"))
+    alias = _mention(2, 0, "El Flaco", Coding(kind="person", person="El Flaco", name="El Flaco"))
+    other = _mention(3, 0, "El Gordo", Coding(kind="person", person="El Gordo", name="El Gordo"))
+    resolution = resolve_actors([boss, alias, other], subjects=set())
+    assert _ids(resolution, alias) == _ids(resolution, boss)
+    assert _ids(resolution, other) != _ids(resolution, boss)

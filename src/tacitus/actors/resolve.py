@@ -15,6 +15,7 @@ A rule-based resolver (no coreference model can be installed here), applied in r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -257,7 +258,7 @@ class _Resolver:
         key = "person:" + name.lower() if coding.person else f"office:{coding.actor_code}:{name.lower()}"
         entity = self.by_key.get(key)
         if entity is None and coding.person:
-            entity = _surname_match(self.entities, name)
+            entity = _surname_match(self.entities, name) or _alias_match(self.entities, name)
         if entity is None:
             entity = self.new_entity(key, coding)
             entity.aliases.add(name.lower())
@@ -291,6 +292,18 @@ def _surname_match(entities: list[_Entity], name: str) -> _Entity | None:
         if len(words_) < len(full) and full[-len(words_):] == words_:
             return entity
         if len(words_) == 1 and words_[0] in full:
+            return entity
+    return None
+
+
+def _alias_match(entities: list[_Entity], name: str) -> _Entity | None:
+    """"La Tuta" after "Servando Gomez Martinez, alias "La Tuta"": the person first named with
+    that alias (a name of two words or more, to be sure it is one)."""
+    if len(name.split()) < 2:
+        return None
+    alias = re.compile(rf"\balias\W+{re.escape(name.lower())}\b")
+    for entity in reversed(entities):
+        if entity.coding.kind == "person" and any(alias.search(m.text.lower()) for m in entity.actor.mentions):
             return entity
     return None
 
