@@ -179,3 +179,13 @@ def test_a_two_word_alias_joins_the_person_first_named_with_it():
     resolution = resolve_actors([boss, alias, other], subjects=set())
     assert _ids(resolution, alias) == _ids(resolution, boss)
     assert _ids(resolution, other) != _ids(resolution, boss)
+
+
+def test_both_groups_are_the_non_state_groups_named_together_even_of_one_country():
+    cartel = _mention(0, 1, "the Norte Cartel", Coding(country="COL", sector="CRM", kind="group", name="Norte Cartel"))
+    gang = _mention(0, 4, "the Rastrojos", Coding(country="COL", kind="organisation", name="Rastrojos"))
+    cartel.together = gang.together = cartel.key
+    army = _mention(1, 0, "the army", Coding(country="COL", sector="MIL", kind="group", name="army"))
+    both = _mention(1, 5, "both groups", Coding(kind="dyad", plural=True, name="both groups"))
+    resolution = resolve_actors([cartel, gang, army, both], subjects={cartel.key})
+    assert sorted(_ids(resolution, both)) == sorted(_ids(resolution, cartel) + _ids(resolution, gang))

@@ -211,8 +211,8 @@ class _Resolver:
             group = together if distinct >= 2 or plural else [*together, *(e for e in earlier if e.actor.country not in {t.actor.country for t in together})][:2]
         members: list[_Entity] = []
         for entity in group:  # one member per country: "Lithuania" and "the Lithuanian government" are one side
-            if all(m.actor.country != entity.actor.country for m in members):
-                members.append(entity)
+            if all(m.actor.country != entity.actor.country for m in members) or said[-1:] == ["groups"]:
+                members.append(entity)  # two gangs of one country are two groups
         for entity in members[:2] if pair else members:
             self.attach(entity, mention, salient=False)
 
@@ -326,11 +326,12 @@ def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
 
 def _group_fit(noun: str, together: bool = False) -> Callable[[_Entity], bool]:
     """Which actors a group noun may take: "sides" any actor of a country (an international
-    body only when named with the other side: a mediator is no side), "governments",
-    "countries", "allies" countries and their state bodies."""
+    body only when named with the other side: a mediator is no side), "groups" non-state groups, "governments", "countries", "allies" countries and their state bodies."""
     lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
     if lemma in ("side", "party"):
         return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun" and (together or e.actor.country not in ("IGO", "NGO"))
+    if lemma == "group":  # "both groups": armed or political groups, not states
+        return lambda e: e.coding.kind in ("organisation", "group") and e.actor.sector not in ("GOV", "MIL", "IGO") and (e.actor.sector or e.coding.kind == "organisation")
     return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (
         e.coding.kind == "country" or e.coding.kind == "group" and e.actor.sector in (None, "GOV", "MIL")
     )
