@@ -60,7 +60,8 @@ def _inanimate_subject(doc: CodingDoc, sentence: Sentence, trigger: Trigger, con
     if trigger.pattern.pos != "verb" or not trigger.sources:
         return False
     for subject in trigger.sources:
-        if doc.mention_at(sentence, subject) is not None or subject.pos_ in ("PRON", "PROPN"):
+        named = doc.mention_at(sentence, subject) is not None and doc.resolution is not None and bool(doc.resolution.by_head.get(sentence.key(subject)))
+        if named or subject.pos_ in ("PRON", "PROPN"):  # a surname-like word that names no one is no actor
             return False
         if not {subject.lemma_.lower(), subject.lower_} & context.inanimate:
             return False
