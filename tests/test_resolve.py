@@ -189,3 +189,14 @@ def test_both_groups_are_the_non_state_groups_named_together_even_of_one_country
     both = _mention(1, 5, "both groups", Coding(kind="dyad", plural=True, name="both groups"))
     resolution = resolve_actors([cartel, gang, army, both], subjects={cartel.key})
     assert sorted(_ids(resolution, both)) == sorted(_ids(resolution, cartel) + _ids(resolution, gang))
+
+
+def test_the_government_paragraphs_after_a_country_only_acted_on_is_the_storys_own():
+    us = _mention(0, 6, "the united states", Coding(country="USA", kind="country", name="the united states"))
+    government = _mention(3, 2, "the government", Coding(kind="anaphor", name="government", refers_to="country", unanchored="GOV"))
+    resolution = resolve_actors([us, government], subjects=set())
+    assert _ids(resolution, government) != _ids(resolution, us)  # left to the story's country (context.py)
+    # the country acting in the sentence before is the one meant
+    near = _mention(2, 0, "the united states", Coding(country="USA", kind="country", name="the united states"))
+    resolution = resolve_actors([near, government], subjects={near.key})
+    assert _ids(resolution, government) == _ids(resolution, near)

@@ -142,6 +142,8 @@ class _Resolver:
                 self.attach(person, mention)  # "Mr Prescott" after "John Prescott", not the town
         elif kind == "anaphor":
             target = self.recent(lambda e, want=coding.refers_to: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
+            if target is not None and coding.unanchored and mention.sentence - target.last_sentence > 1 and not target.subject_sentences:
+                target = None  # "the government" paragraphs after a country only ever acted on is the story's own
             if target is not None:
                 self.attach(target, mention)
             elif coding.unanchored:
