@@ -131,3 +131,35 @@ def test_a_dateline_city_the_story_never_names_again_is_only_where_the_reporter_
 def test_in_lower_case_text_us_is_no_country(coder):
     doc = coder.code_text("the minister told us the talks were over. the minister said the army would stay in the north.")
     assert "USA" not in {a.country for a in doc.actors}
+
+
+def test_a_local_hospital_takes_the_country_of_the_story(coder):
+    text = (
+        "Doctors in Kenya are on strike over unpaid wages. The hospital in Kisumu said it had suspended "
+        "routine surgery. Kenyan officials blamed the county."
+    )
+    doc = coder.code_text(text, date="2023-06-01")
+    assert _actor(doc, "The hospital").country == "KEN"
+
+
+def test_quoted_civilians_do_not_take_the_country_where_the_quote_was_said(coder):
+    text = (
+        'Fighting between the army and rebels in South Sudan has displaced thousands. '
+        '"Civilians must be protected at all costs," the African Union envoy said in Addis Ababa on Friday. '
+        'Residents of Juba said civilians had fled to the border.'
+    )
+    doc = coder.code_text(text, date="2023-04-02")
+    quoted = next(a for a in doc.actors if any(m.text == "Civilians" for m in a.mentions))
+    assert quoted.country != "ETH"
+    assert _actor(doc, "Residents of Juba").country == "SSD"  # a place in the mention's own words still counts
+
+
+def test_a_spokesperson_speaks_for_the_body_of_the_sentence_before(coder):
+    text = (
+        "HANOI, May 3 - Vietnamese fishing boats were rammed near the Paracel Islands on Friday, Hanoi said. "
+        "Japan's coast guard said it had sent a patrol vessel to the area. "
+        "Spokesman Kenji Watanabe accused Vietnamese boats of entering closed waters."
+    )
+    doc = coder.code_text(text, date="2024-05-03")
+    spokesman = _actor(doc, "Spokesman Kenji Watanabe")
+    assert spokesman.country == "JPN"  # not Vietnam, where the story is datelined

@@ -94,3 +94,18 @@ def test_implied_sources_are_validated_and_matched_by_prefix():
         load_event_context("implied_source:\n  - {codes: ['999'], sector: COP}\n")
     with pytest.raises(PatternError):
         load_event_context("implied_source:\n  - {codes: ['173'], sector: police}\n")
+
+
+def test_a_stance_toward_a_plan_is_toward_its_author(coder):
+    text = (
+        "Chile's government announced new limits on fishing quotas on Monday. Fishermen's unions "
+        "criticised the measures. The opposition rejected the government's plan. Environmental groups "
+        "welcomed the company's proposal. The interior ministry rejected the proposal."
+    )
+    doc = coder.code_text(text, date="2024-05-02")
+    by_sentence = {e.sentence: e for e in doc.events if e.factual and e.root in ("05", "11", "12")}
+    measures, plan = by_sentence[1], by_sentence[2]
+    assert (measures.target.country, measures.target.sector, measures.target.actor) == ("CHL", "GOV", None)
+    assert plan.target.actor is not None and plan.target.code == "CHLGOV"  # the named owner, as before
+    # a plan with an owner no actor codes, or a government's own stance, has no implied author
+    assert all(e.target is None or e.target.sector != "GOV" for e in doc.events if e.sentence in (3, 4))

@@ -42,3 +42,45 @@ def test_anaphor_says_what_it_may_refer_to(coder):
     bloc = next(m for m in mentions if m.text == "The bloc")
     assert bloc.coding.kind == "anaphor" and bloc.coding.refers_to == "igo"
     assert bloc.coding.sector is None  # the sector field keeps its meaning
+
+
+def test_coordinated_actors_are_marked_as_named_together(coder):
+    text = "Ministers from Kenya met officials on Monday. Uganda and Tanzania rejected the proposal, and Burundi stayed away."
+    mentions = {m.text: m for m in _mentions(coder, text)}
+    uganda, tanzania = mentions["Uganda"], mentions["Tanzania"]
+    assert uganda.together == tanzania.together == uganda.key
+    # a country in another clause, not coordinated with them
+    assert mentions["Burundi"].together is None
+
+
+def test_a_country_name_on_a_noun_is_marked_and_a_lower_case_place_is_no_actor(coder):
+    mentions = _mentions(coder, "The Syria war has cost billions, the bishop said, and Syrian towns lie in ruins.")
+    syria = next(m for m in mentions if m.text == "Syria")
+    assert syria.modifier  # the topic of "the Syria war", not an actor in it
+    assert not any(m.modifier for m in mentions if m.text == "Syrian")  # a nationality adjective is no name
+    lower = _mentions(coder, "the bishop criticised the money spent on the war in syria and on weapons.")
+    assert not any(m.text == "syria" for m in lower)  # "in syria": where, as with capitals
+
+
+def test_a_group_takes_the_country_where_it_is_or_comes_from(coder):
+    mentions = _mentions(coder, "A drug cartel from Bolivia has reportedly formed an alliance with criminal gangs in Chile and Argentina. Soldiers in Chile arrested ten men.")
+    cartel = next(m for m in mentions if m.text.endswith("cartel"))
+    gangs = next(m for m in mentions if m.text == "criminal gangs")
+    assert [(c.country, c.sector) for c in cartel.members] == [("BOL", "CRM")]
+    assert [c.country for c in gangs.members] == ["CHL", "ARG"]
+    # troops are often abroad: where they are says nothing of whose they are
+    soldiers = next(m for m in mentions if m.text == "Soldiers")
+    assert [c.country for c in soldiers.members] == [None]
+
+
+def test_a_bare_spokesperson_is_a_person_without_a_country_of_his_own(coder):
+    mentions = _mentions(coder, "A spokeswoman accused the rebels of breaking the truce.")
+    spokeswoman = next(m for m in mentions if m.text == "A spokeswoman")
+    assert [(c.kind, c.country, c.sector) for c in spokeswoman.members] == [("person", None, None)]
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(coder):
+    known = _mentions(coder, "Police said President Gustavo Petro condemned the attack.", date=None)
+    assert any(c.person == "Gustavo Petro" for m in known for c in m.members)
+    namesake = _mentions(coder, "Police in Lima arrested Julio Cesar Petro, a local gang boss.")
+    assert not any(c.person == "Gustavo Petro" for m in namesake for c in m.members)

@@ -117,3 +117,86 @@ def test_a_bare_surname_joins_the_person_named_before_or_no_one():
     resolution = resolve_actors([full, again, stranger], subjects=set())
     assert _ids(resolution, again) == _ids(resolution, full)
     assert _ids(resolution, stranger) == [] and len(resolution.actors) == 1
+
+
+def test_they_after_a_coordination_names_every_conjunct():
+    chile = _mention(0, 0, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    peru = _mention(0, 2, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    chile.together = peru.together = chile.key
+    farmers = _mention(0, 6, "farmers", Coding(country="BOL", sector="AGR", kind="group", plural=True, name="farmers"))
+    they = _mention(1, 0, "They", Coding(kind="pronoun", plural=True, name="They"))
+    resolution = resolve_actors([chile, peru, farmers, they], subjects={chile.key})
+    assert sorted(_ids(resolution, they)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+    # named together as objects, with a plural group as subject: "they" is the subject group
+    farmers = _mention(0, 0, "farmers", Coding(country="BOL", sector="AGR", kind="group", plural=True, name="farmers"))
+    chile, peru = _mention(0, 3, "Chile", chile.coding), _mention(0, 5, "Peru", peru.coding)
+    chile.together = peru.together = chile.key
+    resolution = resolve_actors([farmers, chile, peru, they], subjects={farmers.key})
+    assert _ids(resolution, they) == _ids(resolution, farmers)
+
+
+def test_the_two_sides_are_the_parties_named_together_not_a_mediator():
+    chile = _mention(0, 0, "Chile", Coding(country="CHL", kind="country", name="Chile"))
+    peru = _mention(0, 2, "Peru", Coding(country="PER", kind="country", name="Peru"))
+    chile.together = peru.together = chile.key
+    bolivia = _mention(1, 0, "Bolivia", Coding(country="BOL", kind="country", name="Bolivia"))
+    pair = _mention(1, 4, "the two countries", Coding(kind="dyad", plural=True, name="the two countries"))
+    resolution = resolve_actors([chile, peru, bolivia, pair], subjects=set())
+    assert sorted(_ids(resolution, pair)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+    # "The UN met … and its chief urged both sides": the mediators are no side
+    un = _mention(2, 0, "the UN", Coding(country="IGO", sector="IGO", kind="organisation", name="United Nations"))
+    chief = _mention(2, 3, "its chief", Coding(country="IGO", sector="IGO", kind="person", name="chief"))
+    sides = _mention(2, 6, "both sides", Coding(kind="dyad", plural=True, name="both sides"))
+    resolution = resolve_actors([chile, peru, un, chief, sides], subjects=set())
+    assert sorted(_ids(resolution, sides)) == sorted(_ids(resolution, chile) + _ids(resolution, peru))
+
+
+def test_the_government_is_not_a_country_named_only_as_a_topic():
+    iraq = _mention(0, 1, "iraq", Coding(country="IRQ", kind="country", name="iraq"))
+    iraq.modifier = True  # "the iraq war"
+    government = _mention(1, 4, "the government", Coding(kind="anaphor", name="government", refers_to="country", unanchored="GOV"))
+    resolution = resolve_actors([iraq, government], subjects=set())
+    assert _ids(resolution, government) != _ids(resolution, iraq)
+    assert resolution.actor(_ids(resolution, government)[0]).sector == "GOV"
+    iraq.modifier = False  # "iraq said …": the country acts, its government is meant
+    resolution = resolve_actors([iraq, government], subjects=set())
+    assert _ids(resolution, government) == _ids(resolution, iraq)
+
+
+def test_a_surname_opening_a_sentence_joins_the_person_named_before(coder):
+    doc = coder.code_text("Prosecutors in Chile charged Hector Salgado with fraud. Salgado was detained in May. Charges were filed again.", date="2021-07-01")
+    salgado = next(a for a in doc.actors if a.name == "Hector Salgado")
+    assert [m.text for m in salgado.mentions] == ["Hector Salgado", "Salgado"]
+    detained = next(e for e in doc.events if e.trigger.text == "detained")
+    assert detained.target is not None and detained.target.actor == salgado.id
+    assert not any(m.text == "Charges" for a in doc.actors for m in a.mentions)  # a common noun names no one
+
+
+def test_a_two_word_alias_joins_the_person_first_named_with_it():
+    boss = _mention(0, 3, 'gang leader Rigoberto Salas, alias "El Flaco"', Coding(kind="person", person="Rigoberto Salas", name="Rigoberto Salas", country="HND"))
+    alias = _mention(2, 0, "El Flaco", Coding(kind="person", person="El Flaco", name="El Flaco"))
+    other = _mention(3, 0, "El Gordo", Coding(kind="person", person="El Gordo", name="El Gordo"))
+    resolution = resolve_actors([boss, alias, other], subjects=set())
+    assert _ids(resolution, alias) == _ids(resolution, boss)
+    assert _ids(resolution, other) != _ids(resolution, boss)
+
+
+def test_both_groups_are_the_non_state_groups_named_together_even_of_one_country():
+    cartel = _mention(0, 1, "the Norte Cartel", Coding(country="COL", sector="CRM", kind="group", name="Norte Cartel"))
+    gang = _mention(0, 4, "the Rastrojos", Coding(country="COL", kind="organisation", name="Rastrojos"))
+    cartel.together = gang.together = cartel.key
+    army = _mention(1, 0, "the army", Coding(country="COL", sector="MIL", kind="group", name="army"))
+    both = _mention(1, 5, "both groups", Coding(kind="dyad", plural=True, name="both groups"))
+    resolution = resolve_actors([cartel, gang, army, both], subjects={cartel.key})
+    assert sorted(_ids(resolution, both)) == sorted(_ids(resolution, cartel) + _ids(resolution, gang))
+
+
+def test_the_government_paragraphs_after_a_country_only_acted_on_is_the_storys_own():
+    us = _mention(0, 6, "the united states", Coding(country="USA", kind="country", name="the united states"))
+    government = _mention(3, 2, "the government", Coding(kind="anaphor", name="government", refers_to="country", unanchored="GOV"))
+    resolution = resolve_actors([us, government], subjects=set())
+    assert _ids(resolution, government) != _ids(resolution, us)  # left to the story's country (context.py)
+    # the country acting in the sentence before is the one meant
+    near = _mention(2, 0, "the united states", Coding(country="USA", kind="country", name="the united states"))
+    resolution = resolve_actors([near, government], subjects={near.key})
+    assert _ids(resolution, government) == _ids(resolution, near)

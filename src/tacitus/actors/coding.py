@@ -19,9 +19,13 @@ from tacitus.actors.casing import caseless
 from tacitus.actors.entries import PhraseIndex, undated_holder
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon, Entry
 from tacitus.actors.phrase_rules import (
+    LOCATED_SECTORS,
+    country_members,
     inside_name,
+    located_countries,
     longer_name,
     official_body,
+    other_given_name,
     title_alone,
     title_decides,
     titled_name,
@@ -135,7 +139,7 @@ def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | No
         if _entries(entries, ("person",)) and named and longer_name(doc, end, spans):
             surnames.add(end)
             continue
-        if start in surnames:
+        if start in surnames or _entries(entries, ("person",)) and other_given_name(doc, start, entries, spans):
             continue
         if (found := _entries(entries, ("person",))) and named or (found := _entries(entries, ("person_title",))) and title_alone(doc, start, end):
             parts.persons.append((_in_office(found, day, doc[start:end].text), start, end))
@@ -213,7 +217,7 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     found, sector = _phrase_sector(doc, head, parts, phrase, matches)
     if not found:
         return []
-    return _group_codings(doc, head, tokens, parts, phrase, sector, day)
+    return _group_codings(doc, head, tokens, parts, phrase, sector, day, matches)
 
 
 def _group_anaphor(head: Token, tokens: list[Token]) -> bool:
@@ -278,7 +282,7 @@ def _known_person(doc: Doc, head: Token, parts: _Parts, named_person: bool, day:
     entry, start, end = (at_head or in_appos or named)[0]
     coding = person_coding(entry, day, doc[start:end].text)
     former = parts.eli or any(e.sector == "ELI" for e, _, _ in parts.sectors)
-    title_decides(coding, parts, former, _country_members(doc, parts.countries))
+    title_decides(coding, parts, former, country_members(doc, parts.countries))
     if (body := official_body(coding, parts)) is not None:
         org = org_coding(body, None, day)
         coding.country, coding.sector, coding.code = org.country, org.sector, org.code
@@ -313,7 +317,7 @@ def _phrase_sector(doc: Doc, head: Token, parts: _Parts, phrase: _Phrase, matche
     return True, sector
 
 
-def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, phrase: _Phrase, sector: str | None, day: Date | None) -> list[Coding]:
+def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, phrase: _Phrase, sector: str | None, day: Date | None, matches: DocMatches) -> list[Coding]:
     """An organisation, or one coding per country of the phrase (with its sector)."""
     kind: CodingKind = "person" if phrase.named_person or phrase.role_noun else "group"
     name, person = phrase.name, phrase.name if phrase.named_person else None
@@ -324,15 +328,19 @@ def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, ph
             coding.kind, coding.name, coding.person = "person", name, person
         coding.plural = phrase.plural
         return [coding]
-    countries = _country_members(doc, parts.countries)
+    countries = country_members(doc, parts.countries)
     ethnic = parts.ethnic[-1][0] if parts.ethnic else None
     if not countries and ethnic is not None and ethnic.country:
         countries = [ethnic.country]  # "the Rohingya", "Uyghurs": the country they live in
+    if not countries and sector in LOCATED_SECTORS and not (phrase.role_noun or phrase.named_person):
+        countries = located_countries(doc, head, matches.by_token)  # "gangs in Colombia"
     if not countries and not sector:
         if phrase.named_person:
             return [Coding(kind="person", person=name, name=name)]
         if head.ent_type_ in ("ORG", "NORP") and head.pos_ == "PROPN":
             return [Coding(kind="organisation", name=name, plural=phrase.plural)]
+        if phrase.role_noun and head.lemma_.lower().startswith("spokes"):
+            return [Coding(kind="person", name=name)]  # "a spokesman said": someone speaks for a body (context.py)
         return []
     if sector is None and countries:
         country_kind, head_is_country = None, False
@@ -363,25 +371,6 @@ def _group_codings(doc: Doc, head: Token, tokens: list[Token], parts: _Parts, ph
         Coding(country=c, sector=sector, name=name, kind=kind, person=person, plural=phrase.plural, definite_title=definite, titles=frozenset(titles))
         for c in (countries or [None])
     ]
-
-
-def _country_members(doc: Doc, countries: list[tuple[Entry, int, int]]) -> list[str]:
-    """Countries of the phrase; coordinated ones ("Hungarian and Romanian") are all members."""
-    if not countries:
-        return []
-    codes: list[str] = []
-    # Coordinated modifiers: walk back over "X and Y" / "X, Y and Z" chains of country words.
-    chain = [countries[-1]]
-    for item in reversed(countries[:-1]):
-        between = doc[item[2] : chain[0][1]]
-        if all(t.lower_ in (",", "and", "or", "&") for t in between) and len(between) > 0:
-            chain.insert(0, item)
-        else:
-            break
-    for entry, _, _ in chain:
-        if entry.country and entry.country not in codes:
-            codes.append(entry.country)
-    return codes
 
 
 def _name_of(doc: Doc, head: Token, tokens: list[Token]) -> str:

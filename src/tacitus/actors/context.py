@@ -21,7 +21,7 @@ from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.actors.phrase_rules import inside_name
 from tacitus.document import CodingDoc
-from tacitus.model import ActorCode, ActorRef, Event
+from tacitus.model import Actor, ActorCode, ActorRef, Event
 from tacitus.words import actor_words, words
 
 CIVILIAN_SECTORS = actor_words().civilian_sectors  # data/actor_words.yaml
@@ -31,6 +31,7 @@ CONTEXT_SECTORS = actor_words().context_sectors | CIVILIAN_SECTORS
 POLICE_ACTS = ("173", "1711", "174")
 DOMINANT_SHARE = 0.5
 PERSON_PRONOUNS = words("person_pronouns")
+QUOTE_MARKS = frozenset('"\u201c\u201d')
 # "AREQUIPA, Peru (Reuters) -", "Lima, Peru —", "KYIV (AP) —"
 DATELINE = re.compile(r"^\s*([A-Z][\w .'-]{1,40}?)(?:,\s*([A-Z][\w .'-]{1,40}?))?\s*(?:\([A-Za-z .]{2,20}\))?\s*(?:--|[-—–:])\s")
 
@@ -110,6 +111,59 @@ def _in_sentence(found: list[tuple[int, str]], where: int, main: str | None) -> 
     return min(found, key=lambda item: abs(item[0] - where))[1]
 
 
+def _same_quote(text: str, found: list[tuple[int, str]], where: int, start: int | None) -> list[tuple[int, str]]:
+    """'"Civilians must be protected," the EU's chief said in Brussels': the civilians a quote
+    speaks of are not those of the place where it was said; only a country named inside the
+    same quote counts."""
+    def quotes_before(at: int) -> int:
+        return sum(ch in QUOTE_MARKS for ch in text[start:at])
+
+    if start is None or quotes_before(where) % 2 == 0:
+        return found
+    inside = quotes_before(where)
+    return [(at, country) for at, country in found if quotes_before(at) == inside]
+
+
+def _from_sentences(actor: Actor, evidence: _Evidence, main: str | None, text: str, starts: dict[int, int]) -> str | None:
+    """The country the sentences of the actor's mentions give it (the first that gives one)."""
+    for mention in actor.mentions:
+        if actor.kind == "person" and mention.text.lower() in PERSON_PRONOUNS:
+            continue  # '"…," he said': the sentence is about what the person says
+        found = evidence.by_sentence.get(mention.sentence, [])
+        if actor.kind == "person" and not any(c == main for _, c in found):
+            found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
+        if actor.sector in CIVILIAN_SECTORS:
+            found = _same_quote(text, found, mention.start, starts.get(mention.sentence))
+        if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
+            continue  # "Russia returned Ukrainian children to their families": whose families?
+        country = _in_sentence(found, mention.start, main)
+        if country:
+            return country
+    return None
+
+
+def _spokesperson(actor: Actor) -> bool:
+    """"Spokesman Gan Yu", "a government spokeswoman": someone who speaks for a body."""
+    return actor.kind == "person" and any(w.startswith("spokes") for w in actor.mentions[0].text.lower().split())
+
+
+def _previous_subject_country(doc: CodingDoc, sentence: int) -> str | None:
+    """"China's coast guard said … Spokesman Gan Yu accused Manila": a spokesperson with no
+    country in his own words speaks for the body the sentence before is about (its subject),
+    not for the country of what he says."""
+    if doc.resolution is None:
+        return None
+    for key in sorted(doc.subjects):
+        mention = doc.mentions.get(key)
+        if mention is None or mention.sentence != sentence - 1:
+            continue
+        for actor_id in doc.resolution.by_head.get(key, []):
+            actor = doc.resolution.actor(actor_id)
+            if actor.country_from == "text" and _national(actor.country):
+                return actor.country
+    return None
+
+
 def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: ActorLexicon) -> list[Event]:
     """Give every actor the text leaves without a country one from its context, recording how
     on the actor; countries the text gives are never changed. References show their actor's
@@ -129,22 +183,14 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
     if dateline:
         counts[dateline] += 2
     main = _dominant(counts)
+    starts = {s.index: s.offsets(s.span.start_char, s.span.end_char)[0] for s in doc.sentences}
     for actor in document.actors:
         if actor.country or actor.kind == "country" or not (actor.sector in CONTEXT_SECTORS or actor.sector is None and actor.kind in ("person", "organisation")):
             continue
-        country, how = None, None
-        for mention in actor.mentions:
-            if actor.kind == "person" and mention.text.lower() in PERSON_PRONOUNS:
-                continue  # '"…," he said': the sentence is about what the person says
-            found = evidence.by_sentence.get(mention.sentence, [])
-            if actor.kind == "person" and not any(c == main for _, c in found):
-                found = [(at, c) for at, c in found if at < mention.end]  # its own phrase or before it, not what it says
-            if actor.sector in CIVILIAN_SECTORS and len({c for _, c in found}) > 1:
-                continue  # "Russia returned Ukrainian children to their families": whose families?
-            country = _in_sentence(found, mention.start, main)
-            if country:
-                how = "sentence"
-                break
+        first, how = actor.mentions[0], "sentence"
+        own = [c for at, c in evidence.by_sentence.get(first.sentence, []) if at < first.end]
+        country = _previous_subject_country(doc, first.sentence) if _spokesperson(actor) and not own else None
+        country = country or _from_sentences(actor, evidence, main, document.text, starts)
         if country is None and dateline:
             country, how = dateline, "dateline"
         if country is None and main:
@@ -160,18 +206,28 @@ def _agentless_police_act(event: Event, evidence: _Evidence, main: str | None) -
     """"Two men were arrested in Arequipa": the police of the place did it. A source that is a
     state sector alone (events/build.py gives agentless state acts one) takes the same country:
     the event gets a new source reference with the country of its place (or sentence, or
-    article), the one coding that belongs to the event rather than to an actor."""
-    source = event.source
-    implied = source is not None and source.actor is None and not source.country and bool(source.sector) and source.code == source.sector
+    article), the one coding that belongs to the event rather than to an actor. An implied
+    target (the author of a plan) is the government of the article's country."""
+    source, target = event.source, event.target
+    found = evidence.by_sentence.get(event.sentence, [])
+    if _implied(target) and (author := main or _in_sentence(found, event.trigger.start, None)):
+        # "criticised the measures": the story's government (not the place of the speech)
+        event = replace(event, target=replace(target, own=ActorCode(f"{author}{target.sector}", author, target.sector)))
+    country = event.place.country if event.place is not None and _national(event.place.country) else None
+    country = country or _in_sentence(found, event.trigger.start, main) or main
+    implied = _implied(source)
     if not implied and (source is not None or not event.cameo.startswith(POLICE_ACTS) or not _passive(event)):
         return event
-    country = event.place.country if event.place is not None and _national(event.place.country) else None
-    country = country or _in_sentence(evidence.by_sentence.get(event.sentence, []), event.trigger.start, main) or main
     if country and source is not None and implied:
         return replace(event, source=replace(source, own=ActorCode(f"{country}{source.sector}", country, source.sector)))
     if country:
         return replace(event, source=ActorRef.coded(None, "", f"{country}COP", country, "COP"))
     return event
+
+
+def _implied(ref: ActorRef | None) -> bool:
+    """A reference that is a state sector alone (events/build.py's implied actors)."""
+    return ref is not None and ref.actor is None and not ref.country and bool(ref.sector) and ref.code == ref.sector
 
 
 def _passive(event: Event) -> bool:

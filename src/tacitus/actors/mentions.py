@@ -14,6 +14,7 @@ from datetime import date as Date
 
 from spacy.tokens import Doc, Span, Token
 
+from tacitus.actors.casing import caseless
 from tacitus.actors.coding import (
     PRONOUNS,
     Coding,
@@ -43,6 +44,8 @@ class RawMention:
     members: list[Coding] = field(default_factory=list)  # one per compound member
     key: MentionKey = (0, 0)  # (sentence slot, head token index): unique in a document
     aliases: list[MentionKey] = field(default_factory=list)  # keys of phrases folded into this one (appositions)
+    together: MentionKey | None = None  # "Poland and Lithuania": the first conjunct's key, on every conjunct
+    modifier: bool = False  # "the Iraq war", "Gaza violence": a name only compounded with a non-actor noun
 
     @property
     def coding(self) -> Coding:
@@ -69,7 +72,7 @@ def _is_place(tok: Token, coding: Coding) -> bool:
         and coding.sector in (None, "GOV")
         and tok.dep_ == "pobj"
         and tok.head.lower_ in LOCATIVE_PREPS
-        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and (tok.ent_type_ in ("GPE", "LOC", "FAC") or caseless(tok.doc))  # "in iraq": lower case has no entities
     )
 
 
@@ -77,7 +80,9 @@ def _surname_only(head: Token, members: list[Coding]) -> bool:
     """"Mr Howard", "Prescott": a name the dictionaries do not know, or know only as a town,
     may be the surname of a person named before (resolution decides; no one else is made)."""
     unknown = not members or members[0].kind == "place" and head.dep_ != "pobj"
-    return unknown and head.pos_ == "PROPN" and head.text.isalpha() and len(np_tokens(head)) <= 3
+    # "Sandoval was rearrested": a name opening a sentence, tagged as a common noun
+    opening = head.pos_ == "NOUN" and head.i == head.sent.start and head.text[:1].isupper() and not caseless(head.doc)
+    return unknown and (head.pos_ == "PROPN" or opening) and head.text.isalpha() and len(np_tokens(head)) <= 3
 
 
 def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:
@@ -107,6 +112,8 @@ def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, se
         if tok.dep_ in ("amod", "compound") and (owner is not None or mentions[i].coding.kind not in ("country", "organisation")):
             del mentions[i]  # "Israeli warplanes" is one mention; "Israeli" alone only on a non-actor noun
             continue
+        entries = matches.by_token[i][2] if i in matches.by_token else []
+        mentions[i].modifier = tok.dep_ == "compound" and any(e.kind == "country" for e in entries)  # a name, not "Azerbaijani"
         if tok.dep_ == "appos" and owner is not None and owner.coding.kind != "pronoun":
             owner.aliases.append(mentions.pop(i).key)  # "Qatar's emir, Sheikh Tamim": one mention
             continue
@@ -121,7 +128,20 @@ def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, se
             del mentions[i]
     for mention in mentions.values():
         _complete_counterpart(doc, mention, mentions)
+    _mark_coordinations(doc, mentions)
     return [mentions[i] for i in sorted(mentions)]
+
+
+def _mark_coordinations(doc: Doc, mentions: dict[int, RawMention]) -> None:
+    """"Presidents Lula and Petro", "Poland, Lithuania and Latvia": actors named together, whom
+    a later "they" or "the two countries" names as one group."""
+    for i, mention in mentions.items():
+        first = doc[i]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        owner = mentions.get(first.i)
+        if first.i != i and owner is not None and owner.coding.kind not in ("pronoun", "dyad"):
+            mention.together = owner.together = owner.key
 
 
 def dictionary_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pycountry
 from spacy.tokens import Doc, Token
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.entries import Entry
+from tacitus.actors.lexicon import COUNTRY_KINDS
 from tacitus.syntax import entity_of
-from tacitus.words import actor_words
+from tacitus.words import actor_words, words
 
 if TYPE_CHECKING:  # annotations only: coding.py imports this module
     from tacitus.actors.coding import Coding, DocMatches, _Parts
 
 STATE_TITLE_SECTORS = actor_words().state_sectors  # offices a title gives: GOV, MIL, COP, JUD, LEG, SPY
+ACTOR_PLACE_PREPS = words("actor_place_preps")  # "gangs in Colombia", "a group from Peru"
+# Groups that belong where they are: the story's local bodies and people (not troops, often abroad).
+LOCATED_SECTORS = (actor_words().context_sectors | actor_words().civilian_sectors) - {"MIL"}
 
 
 def inside_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
@@ -76,9 +81,59 @@ def longer_name(doc: Doc, end: int, spans: list[tuple[int, int, list[Entry]]]) -
     return nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and nxt.ent_type_ in ("PERSON", "") and doc[end - 1].ent_type_ == "PERSON"
 
 
+def other_given_name(doc: Doc, start: int, entries: list[Entry], spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """"Angel Roman Leon Arevalo" is not the tables' Bernardo Arevalo: a surname the tables know
+    after a given name that is not the known person's."""
+    if start == 0 or caseless(doc):
+        return False
+    before = doc[start - 1]
+    if not (before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper() and before.ent_type_ == "PERSON"):
+        return False
+    if any(s <= start - 1 < e and any(x.kind != "place" for x in found) for s, e, found in spans):
+        return False  # a title or an honorific ("President Petro"); a town's name is a name word ("Julio Cesar Petro")
+    names = {w.lower() for e in entries if e.person is not None for w in f"{e.person.name} {e.name}".split()}
+    return before.lower_ not in names
+
+
 def title_alone(doc: Doc, start: int, end: int) -> bool:
     """A title naming one person ("the Supreme Leader") only capitalised and alone: "party leader
     Mark X", "Tory Leader" or lower-cased "leader" is someone else's title."""
     if not doc[start].text[:1].isupper() or end < len(doc) and doc[end].pos_ == "PROPN":
         return False
     return not any(t.dep_ in ("compound", "amod") and start <= t.head.i < end for t in doc[max(start - 2, 0) : start])
+
+
+def located_countries(doc: Doc, head: Token, by_token: dict[int, tuple[int, int, list[Entry]]]) -> list[str]:
+    """"extortion gangs in Colombia and Ecuador", "a criminal group from Peru": the countries
+    (named, or of a town) where a group with no nationality of its own is or comes from."""
+    found: list[str] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ACTOR_PLACE_PREPS:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for place in (pobj, *pobj.conjuncts):
+                match = by_token.get(place.i)
+                entry = next((e for e in match[2] if e.kind in COUNTRY_KINDS and e.country), None) if match else None
+                national = entry is not None and pycountry.countries.get(alpha_3=entry.country) is not None
+                if national and (place.text[:1].isupper() or caseless(doc)) and entry.country not in found:
+                    found.append(entry.country)
+    return found
+
+
+def country_members(doc: Doc, countries: list[tuple[Entry, int, int]]) -> list[str]:
+    """Countries of the phrase; coordinated ones ("Hungarian and Romanian") are all members."""
+    if not countries:
+        return []
+    codes: list[str] = []
+    # Coordinated modifiers: walk back over "X and Y" / "X, Y and Z" chains of country words.
+    chain = [countries[-1]]
+    for item in reversed(countries[:-1]):
+        between = doc[item[2] : chain[0][1]]
+        if all(t.lower_ in (",", "and", "or", "&") for t in between) and len(between) > 0:
+            chain.insert(0, item)
+        else:
+            break
+    for entry, _, _ in chain:
+        if entry.country and entry.country not in codes:
+            codes.append(entry.country)
+    return codes

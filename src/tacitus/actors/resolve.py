@@ -15,6 +15,7 @@ A rule-based resolver (no coreference model can be installed here), applied in r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ class _Entity:
     subject_sentences: set[int] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
     titles: frozenset[str] = frozenset()
+    acting: bool = False  # named once as an actor, not only compounded with a noun ("the Iraq war")
 
 
 def resolve_actors(mentions: list[RawMention], subjects: set[MentionKey]) -> Resolution:
@@ -65,6 +67,8 @@ class _Resolver:
     result: Resolution = field(default_factory=Resolution)
     entities: list[_Entity] = field(default_factory=list)
     by_key: dict[str, _Entity] = field(default_factory=dict)
+    # actors named together ("Poland and Lithuania"), by the first conjunct's key: its sentence and members
+    together: dict[MentionKey, tuple[int, list[_Entity]]] = field(default_factory=dict)
 
     def new_entity(self, key: str, coding: Coding) -> _Entity:
         actor = Actor(
@@ -90,6 +94,12 @@ class _Resolver:
             entity.last_head = mention.key
         if mention.key in self.subjects:
             entity.subject_sentences.add(mention.sentence)
+        entity.acting = entity.acting or not mention.modifier
+        joint = mention.together or (mention.key if len(mention.members) > 1 else None)
+        if joint is not None and salient and mention.coding.kind not in ("pronoun", "dyad"):
+            members = self.together.setdefault(joint, (mention.sentence, []))[1]
+            if entity not in members:
+                members.append(entity)
         # A later, better-coded mention completes an actor first seen without a code.
         if coding is not None and coding.is_coded and not entity.actor.code:
             entity.actor.code = coding.actor_code
@@ -110,6 +120,17 @@ class _Resolver:
                 candidates = subj
         return max(candidates, key=lambda e: (e.last_sentence, e.last_head))
 
+    def named_together(self, mention: RawMention, fits: Callable[[_Entity], bool], window: int) -> tuple[MentionKey, list[_Entity]] | None:
+        """The last actors named together before `mention`, at most `window` sentences back: the
+        members that fit, one per actor (two or more), and where they were named."""
+        found = [
+            (key, [e for e in members if fits(e)])
+            for key, (sentence, members) in self.together.items()
+            if key < mention.key and mention.sentence - window <= sentence <= mention.sentence
+        ]
+        found = [(key, members) for key, members in found if len(members) >= 2]
+        return max(found, key=lambda item: item[0]) if found else None
+
     def add(self, mention: RawMention, coding: Coding) -> None:
         kind = coding.kind
         if kind == "pronoun":
@@ -121,6 +142,8 @@ class _Resolver:
                 self.attach(person, mention)  # "Mr Prescott" after "John Prescott", not the town
         elif kind == "anaphor":
             target = self.recent(lambda e, want=coding.refers_to: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
+            if target is not None and coding.unanchored and mention.sentence - target.last_sentence > 1 and not target.subject_sentences:
+                target = None  # "the government" paragraphs after a country only ever acted on is the story's own
             if target is not None:
                 self.attach(target, mention)
             elif coding.unanchored:
@@ -143,6 +166,13 @@ class _Resolver:
     def pronoun(self, mention: RawMention, coding: Coding) -> None:
         if coding.plural:
             target = self.recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
+            named = self.named_together(mention, lambda e: bool(e.actor.code), window=1)
+            subject = target is not None and any(n >= mention.sentence - 1 for n in target.subject_sentences)
+            if named is not None and (target is None or named[0] in self.subjects and (named[0] >= target.last_head or not subject)):
+                # "Poland and Lithuania accused Minsk. They said …": the actors named together as subject
+                for entity in named[1]:
+                    self.attach(entity, mention)
+                return
         elif coding.gender:
             # "he" is someone named or titled before, never "a single civilian"
             # the subject of the last two sentences: a quote between a speaker and "He praised …"
@@ -168,8 +198,9 @@ class _Resolver:
             key=lambda e: (e.last_sentence, e.last_head),
             reverse=True,
         )
-        # "Poland and Lithuania said the two countries …": named together in the same sentence
-        group = here if len(here) >= 2 else []
+        # "Poland and Lithuania said the two countries …": named together, else in the same sentence
+        named = self.named_together(mention, _group_fit(said[-1] if said else "", together=True), window=2)
+        group = named[1] if named is not None and (len(here) < 2 or named[0] >= min(e.last_head for e in here)) else here if len(here) >= 2 else []
         # "European governments … These governments": the plural group named with the same noun
         same = [e for e in earlier if e.coding.plural and not pair and any(m.text.lower().split()[-1:] == said[-1:] for m in e.actor.mentions)]
         if not group and same and same[0].last_sentence >= mention.sentence - 3:
@@ -182,8 +213,8 @@ class _Resolver:
             group = together if distinct >= 2 or plural else [*together, *(e for e in earlier if e.actor.country not in {t.actor.country for t in together})][:2]
         members: list[_Entity] = []
         for entity in group:  # one member per country: "Lithuania" and "the Lithuanian government" are one side
-            if all(m.actor.country != entity.actor.country for m in members):
-                members.append(entity)
+            if all(m.actor.country != entity.actor.country for m in members) or said[-1:] == ["groups"]:
+                members.append(entity)  # two gangs of one country are two groups
         for entity in members[:2] if pair else members:
             self.attach(entity, mention, salient=False)
 
@@ -229,7 +260,7 @@ class _Resolver:
         key = "person:" + name.lower() if coding.person else f"office:{coding.actor_code}:{name.lower()}"
         entity = self.by_key.get(key)
         if entity is None and coding.person:
-            entity = _surname_match(self.entities, name)
+            entity = _surname_match(self.entities, name) or _alias_match(self.entities, name)
         if entity is None:
             entity = self.new_entity(key, coding)
             entity.aliases.add(name.lower())
@@ -267,6 +298,18 @@ def _surname_match(entities: list[_Entity], name: str) -> _Entity | None:
     return None
 
 
+def _alias_match(entities: list[_Entity], name: str) -> _Entity | None:
+    """"La Tuta" after "Servando Gomez Martinez, alias "La Tuta"": the person first named with
+    that alias (a name of two words or more, to be sure it is one)."""
+    if len(name.split()) < 2:
+        return None
+    alias = re.compile(rf"\balias\W+{re.escape(name.lower())}\b")
+    for entity in reversed(entities):
+        if entity.coding.kind == "person" and any(alias.search(m.text.lower()) for m in entity.actor.mentions):
+            return entity
+    return None
+
+
 def _definite(entity: _Entity) -> bool:
     """A person met by name or by a definite phrase, not only as "a civilian", "a witness"."""
     return bool(entity.coding.person) or not all(m.text.lower().startswith(("a ", "an ", "one ")) for m in entity.actor.mentions)
@@ -283,12 +326,14 @@ def _named_person(entities: list[_Entity], text: str) -> _Entity | None:
     return None
 
 
-def _group_fit(noun: str) -> Callable[[_Entity], bool]:
-    """Which actors a group noun may take: "sides" any actor of a country, "governments",
-    "countries", "allies" countries and their state bodies."""
+def _group_fit(noun: str, together: bool = False) -> Callable[[_Entity], bool]:
+    """Which actors a group noun may take: "sides" any actor of a country (an international
+    body only when named with the other side: a mediator is no side), "groups" non-state groups, "governments", "countries", "allies" countries and their state bodies."""
     lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
     if lemma in ("side", "party"):
-        return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun"
+        return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun" and (together or e.actor.country not in ("IGO", "NGO"))
+    if lemma == "group":  # "both groups": armed or political groups, not states
+        return lambda e: e.coding.kind in ("organisation", "group") and e.actor.sector not in ("GOV", "MIL", "IGO") and (e.actor.sector or e.coding.kind == "organisation")
     return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (
         e.coding.kind == "country" or e.coding.kind == "group" and e.actor.sector in (None, "GOV", "MIL")
     )
@@ -302,4 +347,5 @@ def _fits_anaphor(entity: _Entity, want: AnaphorKind | None) -> bool:
         return coding.kind == "organisation" and entity.actor.sector in ("IGO", "NGO")
     if want == "armed":
         return coding.kind == "organisation" and entity.actor.sector not in ("IGO", "NGO")
-    return coding.kind == "country" or coding.kind == "group" and entity.actor.sector == "GOV" and not coding.plural
+    # "the government" after "the Iraq war" is the story's own: a country only compounded with a noun is its topic
+    return coding.kind == "country" and entity.acting or coding.kind == "group" and entity.actor.sector == "GOV" and not coding.plural

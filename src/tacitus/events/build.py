@@ -18,7 +18,7 @@ from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
-from tacitus.events.lexicon import EventContext, EventLexicon
+from tacitus.events.lexicon import EventContext, EventLexicon, object_classes
 from tacitus.events.places import PLACE_PREPS, place_of
 from tacitus.model import ActorRef, Event, Plover
 from tacitus.ontology import Cameo, CameoCode
@@ -27,6 +27,9 @@ from tacitus.syntax import entity_of
 from tacitus.words import derived_codes, words
 
 NOT_ACTOR_ENTITIES = frozenset(label.upper() for label in words("not_actor_entities"))
+POLICIES = frozenset(object_classes()["policies"])
+# Stances toward a plan or a law (support, criticism, rejection) are stances toward its author.
+STANCE_ROOTS = ("05", "11", "12")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ def _inanimate_subject(doc: CodingDoc, sentence: Sentence, trigger: Trigger, con
     if trigger.pattern.pos != "verb" or not trigger.sources:
         return False
     for subject in trigger.sources:
-        if doc.mention_at(sentence, subject) is not None or subject.pos_ in ("PRON", "PROPN"):
+        named = doc.mention_at(sentence, subject) is not None and doc.resolution is not None and bool(doc.resolution.by_head.get(sentence.key(subject)))
+        if named or subject.pos_ in ("PRON", "PROPN"):  # a surname-like word that names no one is no actor
             return False
         if not {subject.lemma_.lower(), subject.lower_} & context.inanimate:
             return False
@@ -127,6 +131,16 @@ def _implied_source(trigger: Trigger, code: CameoCode, context: EventContext) ->
     return ActorRef.coded(None, "", sector, None, sector) if sector else None
 
 
+def _policy_author(sentence: Sentence, tok: Token) -> ActorRef | None:
+    """"criticised the measures", "opposed the plans for ID cards": a plan or a law no one is
+    named as the author of is the government's (of the country the context stage gives it);
+    one with an owner the text names but no actor codes ("the company's plan") is not."""
+    if tok.lemma_.lower() not in POLICIES or any(c.dep_ == "poss" for c in tok.children):
+        return None
+    where = sentence.span_of(tok.doc[tok.left_edge.i : tok.i + 1])
+    return ActorRef.coded(None, where.text, "GOV", None, "GOV", start=where.start, end=where.end)
+
+
 def _place_target(tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
     """"sent troops to Michoacan", "to the state of Guerrero": a place acted on or moved to
     stands for its country when no actor is named."""
@@ -162,6 +176,8 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
         # "pledged to send aid to Gaza": the object names no actor, the preposition does.
         alternatives = [r for t in alt_tokens for r in refs(doc, sentence, t) if r.actor]
         targets = alternatives or targets
+    if code.root in STANCE_ROOTS and not any(r.actor or r.country for r in targets) and not any(r.sector == "GOV" for r in sources if r):
+        targets = [author for t in target_tokens if (author := _policy_author(sentence, t)) is not None] or targets
     if trigger.pattern.needs_actor and not any(r.actor or r.country for r in targets):
         return None  # "received funding", "addressed the problem": no one is acted on
     # "police and prosecutors carried out raids on houses": parties that act on a named thing
