@@ -59,24 +59,28 @@ class GreedyDecoder:
         step = component.model.predict(docs)
         try:
             states = [state for state in batch if not state.is_final()]
+            upper = step.vec2scores
+            weights = (upper.get_param("W").T, upper.get_param("b")) if upper is not None else None
+            unseen = numpy.flatnonzero(step._class_mask == 0)  # actions never seen in training
             with self.threads.limit(limits=1, user_api="blas"):  # processes parallelise, not BLAS
                 while states:
-                    states = component.transition_states(states, self.scores(step, states))
+                    states = component.transition_states(states, _scores(step, states, weights, unseen))
         finally:
             step.clear_memory()
         return batch
 
-    def scores(self, step: Any, states: list[Any]) -> numpy.ndarray:
-        """The actions' scores for `states`, computed as spaCy's decoding loop computes them."""
-        hidden = step.state2vec.predict(step.get_token_ids(states))
-        upper = step.vec2scores
-        if upper is None:
-            scores = numpy.array(hidden, dtype="f")
-        else:
-            scores = numpy.matmul(hidden, upper.get_param("W").T)
-            scores += upper.get_param("b")
-        scores[:, step._class_mask == 0] = numpy.nanmin(scores)  # an action never seen in training: never best
-        return scores
+
+def _scores(step: Any, states: list[Any], weights: tuple[numpy.ndarray, numpy.ndarray] | None, unseen: numpy.ndarray) -> numpy.ndarray:
+    """The actions' scores for `states`, computed as spaCy's decoding loop computes them."""
+    hidden = step.state2vec.predict(step.get_token_ids(states))
+    if weights is None:
+        scores = numpy.array(hidden, dtype="f")
+    else:
+        scores = numpy.matmul(hidden, weights[0])
+        scores += weights[1]
+    if unseen.size:
+        scores[:, unseen] = numpy.nanmin(scores)  # never the best action
+    return scores
 
 
 @Language.factory("tacitus_greedy")
