@@ -13,8 +13,9 @@ than half.
 The scores are computed as the loop computes them (spaCy's own `state2vec`: the precomputed
 hidden features summed and max-pooled, then the output layer and its bias), except that the
 output layer's product is numpy's, as for every other layer (tacitus.matmul), where the loop
-calls BLIS: the same actions — checked token by token, parse and entities, on the development
-news, and by the stored digest of the InSight Crime articles. A component this does not know
+calls BLIS: the same actions — checked token by token, parse and entities, on all 3,532 titles
+and texts of the 2,590 development news articles, and by the stored digest of the InSight Crime
+articles. A component this does not know
 (beam search, another architecture, a GPU) is left as it is.
 """
 
