@@ -15,8 +15,8 @@ hidden features summed and max-pooled, then the output layer and its bias), exce
 output layer's product is numpy's, as for every other layer (tacitus.matmul), where the loop
 calls BLIS: the same actions — checked token by token, parse and entities, on all 3,532 titles
 and texts of the 2,590 development news articles, and by the stored digest of the InSight Crime
-articles. A component this does not know
-(beam search, another architecture, a GPU) is left as it is.
+articles. A component this does not know (beam search, another architecture, a GPU) is left
+as it is.
 """
 
 from __future__ import annotations
