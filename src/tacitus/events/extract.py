@@ -214,8 +214,8 @@ def _plain_targets(trigger: Trigger, passive: bool) -> int | None:
     if (pattern.mode == "phone" or pattern.prep and not score) and names(tok):
         return None  # "the people he called bombers" names them: no one is phoned or appealed to
     if pattern.intransitive:
-        if direct:
-            return None  # "quit his show", "demonstrated by the figures": another sense
+        if direct or passive or children(tok, ("agent",)):
+            return None  # "quit his show", "as demonstrated by the figures": another sense
         targets = targets if pattern.prep else []
     if pattern.no_target:
         if targets:
@@ -275,8 +275,9 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     between = prep_objects(tok, ("between",))
     if between and len(between) >= 2:
         symmetric = derived_codes()
-        if pattern.code[:2] in symmetric.symmetric_roots or pattern.code.startswith(symmetric.between_codes):
+        if pattern.subject or pattern.code[:2] in symmetric.symmetric_roots or pattern.code.startswith(symmetric.between_codes):
             # "clashes between X and Y", "talks between X and Y": the parties act on each other
+            # (a pattern that names who acts, "clashes between growers and police", likewise)
             trigger.sources, trigger.targets = [between[0]], between[1:]
         else:  # "mediation between X and Y": both are the targets
             trigger.targets, trigger.sources = between, _governing_subjects(tok)
