@@ -36,6 +36,7 @@ from tacitus.words import derived_codes, words
 
 FALLBACK_PREPS = words("fallback_preps")
 PARTICLE_WORDS = words("particle_words")
+SEQUENCE_PREPS = words("sequence_preps")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
@@ -257,6 +258,8 @@ def _governing_subjects(tok: Token) -> list[Token]:
         return subjects_of(head.head)
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be" and head.head.pos_ in ("AUX", "VERB"):
         return subjects_of(head.head)  # "X has been in talks with Y": X takes part
+    if tok.dep_ == "pobj" and head.lower_ in SEQUENCE_PREPS and head.head.pos_ in ("VERB", "AUX") and prep_objects(tok, ("with",)):
+        return subjects_of(head.head)  # "after talks with the board, the hospital dropped its plan"
     return []
 
 
