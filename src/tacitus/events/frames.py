@@ -57,7 +57,25 @@ def clause_words(tok: Token) -> set[str]:
     a `clause` pattern holds only when one of its words is there."""
     heads = [c for c in tok.children if c.dep_ in CLAUSE_DEPS]
     heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS for g in c.children if g.dep_ in ("pobj", "pcomp")]
-    return {w for h in heads for t in h.subtree for w in (t.lemma_.lower(), t.lower_)}
+    found = {w for h in heads for t in h.subtree for w in (t.lemma_.lower(), t.lower_)}
+    if any(_subjunctive(h) for h in heads):
+        found.add(SUBJUNCTIVE)
+    return found
+
+
+# The mark a `clause` pattern names to hold only for a bare subjunctive ("insisted that they withdraw").
+SUBJUNCTIVE = "subjunctive"
+
+
+def _subjunctive(head: Token) -> bool:
+    """"insisted (that) they withdraw the threat": a that-clause whose verb is a bare base form with
+    its own subject and no auxiliary asks for the act; "insisted they would" asserts it. (After a
+    past or an infinitive, a plural's present "withdraw" is that base form: tenses would agree.)"""
+    kids = list(head.children)
+    if head.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in kids) or any(c.dep_ in ("aux", "auxpass", "neg") for c in kids):
+        return False
+    backshifted = head.head.tag_ in ("VBD", "VBN", "VB")
+    return head.tag_ == "VB" or head.tag_ == "VBP" and backshifted and head.lemma_.lower() not in ("be", "have", "do")
 
 
 def subject_words(sources: list[Token]) -> set[str]:
