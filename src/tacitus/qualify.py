@@ -40,6 +40,8 @@ FUTURE_MARKS = words("future_marks")
 QUESTION_MARKS = words("question_marks")
 OCCURRENCE_VERBS = words("occurrence_verbs")
 HEDGING_ADVERBS = words("hedging_adverbs")
+BACKGROUND_HEADS = words("background_heads")
+BACKGROUND_RELATIVES = words("background_relatives")
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -96,6 +98,8 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
     habitual_scope = chain + ([top.head] if top.dep_ in ("advcl", "conj") and top.tag_ in ("VBG", "VBP", "VBZ") else [])
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for t in habitual_scope for c in t.children):
         return "generic"  # "police usually raid", "have long denied"
+    if top.dep_ == "relcl" and top.head.lemma_.lower() in BACKGROUND_HEADS and any(c.lower_ in BACKGROUND_RELATIVES for c in top.children if c.dep_ in ("advmod", "mark")):
+        return "generic"  # "the election where Bush opposed extending it": a stance of the time
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in kids):

@@ -25,7 +25,7 @@ WORD_LISTS = (
     "obligation_aux", "weekdays", "months", "generic_heads", "relational_heads", "locative_preps",
     "not_persons", "generic_titles", "accusing_cues", "not_actor_entities", "claim_cues",
     "committing_governors", "refusing_governors", "person_suffixes", "place_preps",
-    "habitual_adverbs", "habitual_governors", "habitual_modifiers", "statistic_heads", "statistic_times",
+    "habitual_adverbs", "habitual_governors", "background_heads", "background_relatives", "habitual_modifiers", "statistic_heads", "statistic_times",
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
     "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
