@@ -18,7 +18,7 @@ from tacitus.events.frames import (
     predicate_nouns,
     subject_words,
 )
-from tacitus.events.lexicon import EventLexicon, Pattern
+from tacitus.events.lexicon import EventLexicon, Pattern, object_classes
 from tacitus.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -252,7 +252,9 @@ def _governing_subjects(tok: Token) -> list[Token]:
         # ("the deployment follows a wave of killings": "follow" lends no one)
         verb = head.head.head
         return subjects_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS else []
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for") and _takes_part(head.head):
+    # "conducted the inquiry into the riots": the riots are the inquiry's object, not the inquirer's act
+    into_object = head.lower_ == "into" and any(o.lemma_.lower() in object_classes().get("inquiries", ()) for o in children(head.head, ("dobj",)))
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for") and not into_object and _takes_part(head.head):
         # not "inmates died in the clashes": only taking part, or acting on someone, lends the subject
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
