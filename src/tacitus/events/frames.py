@@ -79,6 +79,9 @@ def _subjunctive(head: Token) -> bool:
 
 
 def subject_words(sources: list[Token]) -> set[str]:
-    """The words of the source phrases' heads and what modifies them before the head
-    ("riot police", "federal agents"): a `subject` pattern holds only for these."""
-    return {w for s in sources for t in s.subtree if t.i <= s.i for w in (t.lemma_.lower(), t.lower_)}
+    """The words of the source phrases' heads, what modifies them before the head ("riot
+    police", "federal agents") and their "of" noun ("the house of lords", "officers of the
+    federal police"): a `subject` pattern holds only for these."""
+    tokens = [t for s in sources for t in s.subtree if t.i <= s.i]
+    tokens += [o for s in sources for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
