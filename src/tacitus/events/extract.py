@@ -211,7 +211,9 @@ def _plain_targets(trigger: Trigger, passive: bool) -> int | None:
         targets = [t for o in children(tok, OBJECT_DEPS) for t in prep_objects(o, pattern.prep)]
     score = int(bool(targets))
     if not targets:
-        targets = direct or clause_subjects(tok)
+        # an actor target is the verb's own argument: "warned that two million people depend on
+        # aid" warns no one, "pledged that the US would help" pledges to no one
+        targets = direct or ([] if pattern.needs_actor else clause_subjects(tok))
     if (pattern.mode == "phone" or pattern.prep and not score) and names(tok):
         return None  # "the people he called bombers" names them: no one is phoned or appealed to
     if pattern.intransitive:
