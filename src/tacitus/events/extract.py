@@ -125,8 +125,9 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         comp_objects = [t for o in children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
         # "demanded sanctions against Venezuela": the one acted against, not the thing demanded
         object_preps = [t for o in children(tok, OBJECT_DEPS) if o.i != anchor.i for t in prep_objects(o, FALLBACK_PREPS)] if pattern.code[:2] in REQUEST_ROOTS else []
-        # "launched an investigation into his ties to the cartel": whose ties
-        owners = [p for t in trigger.targets for c in t.children if c.dep_ == "poss" for p in expand(c)]
+        # "launched an investigation into his ties to the cartel": whose ties (a prepositional
+        # target's owner only: "pressed their faces against the windows" presses no one)
+        owners = [p for t in trigger.targets if t.dep_ == "pobj" for c in t.children if c.dep_ == "poss" for p in expand(c)]
         trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps + owners
     return score + 2 * bool(pattern.particle), trigger
 
