@@ -42,6 +42,9 @@ OCCURRENCE_VERBS = words("occurrence_verbs")
 HEDGING_ADVERBS = words("hedging_adverbs")
 BACKGROUND_HEADS = words("background_heads")
 BACKGROUND_RELATIVES = words("background_relatives")
+# Cooperation (verbal or material quad class) named by a noun the copula describes is
+# characterised, not reported; an attack that "was the deadliest" still happened.
+COOPERATIVE_QUADS = (1, 2)
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -195,6 +198,17 @@ def event_date(trigger: Token, sentence: Span, anchor: Date | None, future: bool
     return anchor.isoformat() if anchor else None
 
 
+def _characterised(tok: Token) -> bool:
+    """"his commitment to the poor was second to none", "the meetings are one example of the
+    cooperation": a noun the copula describes, or one in the description's "of" phrase."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" and head.head.head.lemma_ == "be"
+
+
 def qualify(doc: CodingDoc, events: list[Event]) -> list[Event]:
     """The stage: `events` with the negation, modality and date their triggers' clauses give
     (dates relative to the article's day); new events, the built ones are left as they are."""
@@ -202,7 +216,7 @@ def qualify(doc: CodingDoc, events: list[Event]) -> list[Event]:
     for event in events:
         sentence = doc.sentence(event.sentence)
         tok = sentence.token_at(event.trigger.start)
-        mood = modality(tok, sentence.span)
+        mood = "generic" if event.quad_class in COOPERATIVE_QUADS and _characterised(tok) else modality(tok, sentence.span)
         when = event_date(tok, sentence.span, doc.day, future=mood in ("future", "intended"))
         out.append(replace(event, negated=is_negated(tok), modality=mood, date=when))
     return out

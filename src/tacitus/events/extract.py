@@ -114,7 +114,8 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         trigger.consumed.append(message)  # the message is the act's vehicle (sense rules read it)
         # an appeal or demand is made of the addressee, not of what it asks for
         trigger.targets = addressee if addressee and pattern.code[:2] in REQUEST_ROOTS else trigger.targets or addressee
-    between = prep_objects(tok, ("between",)) if passive and not trigger.sources else []
+    # (or on the passive's subject noun: "the talks between X and Y were held in Oman")
+    between = [t for h in [tok, *trigger.consumed] for t in prep_objects(h, ("between",))] if passive and not trigger.sources else []
     if len(between) >= 2:
         # "the agreement was struck between X and Y", "talks were held between X and Y": the parties
         trigger.sources, trigger.targets = between[:1], between[1:]
