@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tacitus.events.frames import (
+from tacitus.events.constraints import (
     clause_words,
     message_author,
     names,

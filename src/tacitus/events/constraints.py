@@ -1,5 +1,5 @@
-"""Frames a trigger's patterns are checked against: who a message speaks for, the predicate
-noun of "took X hostage", a naming verb, the words of a reported clause and of the subject."""
+"""What a trigger's patterns are checked against: who a message speaks for, the predicate noun
+of "took X hostage", a naming verb, the words of a reported clause and of the subject."""
 
 from __future__ import annotations
 
