@@ -123,7 +123,7 @@ def test_every_shipped_organisation_code_splits_into_country_group_and_types():
 
 def test_us_places_get_gdelt_us_types(coder):
     doc = coder.code_text("Protesters in Atlanta clashed with police on Sunday.", date="2024-05-13")
-    row = next(r for r in gdelt_rows([doc]) if r["EventRootCode"] == "19")
+    row = next(r for r in gdelt_rows([doc]) if r["EventRootCode"] == "14")  # protesters who clash riot (145)
     assert row["ActionGeo_Type"] == "3" and row["ActionGeo_CountryCode"] == "US" and row["ActionGeo_ADM1Code"] == "USGA"
     assert row["ActionGeo_FullName"] == "Atlanta, Georgia, United States"
 

@@ -39,6 +39,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.actors.refs"},
     {"tacitus.speech"},  # one sentence's speech
     {"tacitus.statements"},  # stage: statements
+    {"tacitus.events.constraints"},
     {"tacitus.events.extract"},  # stage: events
     {"tacitus.events.places"},
     {"tacitus.events.build"},

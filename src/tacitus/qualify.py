@@ -40,6 +40,11 @@ FUTURE_MARKS = words("future_marks")
 QUESTION_MARKS = words("question_marks")
 OCCURRENCE_VERBS = words("occurrence_verbs")
 HEDGING_ADVERBS = words("hedging_adverbs")
+BACKGROUND_HEADS = words("background_heads")
+BACKGROUND_RELATIVES = words("background_relatives")
+# Cooperation (verbal or material quad class) named by a noun the copula describes is
+# characterised, not reported; an attack that "was the deadliest" still happened.
+COOPERATIVE_QUADS = (1, 2)
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -96,6 +101,8 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
     habitual_scope = chain + ([top.head] if top.dep_ in ("advcl", "conj") and top.tag_ in ("VBG", "VBP", "VBZ") else [])
     if any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in HABITUAL_ADVERBS for t in habitual_scope for c in t.children):
         return "generic"  # "police usually raid", "have long denied"
+    if top.dep_ == "relcl" and top.head.lemma_.lower() in BACKGROUND_HEADS and any(c.lower_ in BACKGROUND_RELATIVES for c in top.children if c.dep_ in ("advmod", "mark")):
+        return "generic"  # "the election where Bush opposed extending it": a stance of the time
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in kids):
@@ -191,6 +198,17 @@ def event_date(trigger: Token, sentence: Span, anchor: Date | None, future: bool
     return anchor.isoformat() if anchor else None
 
 
+def _characterised(tok: Token) -> bool:
+    """"his commitment to the poor was second to none", "the meetings are one example of the
+    cooperation": a noun the copula describes, or one in the description's "of" phrase."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr" and head.head.head.lemma_ == "be"
+
+
 def qualify(doc: CodingDoc, events: list[Event]) -> list[Event]:
     """The stage: `events` with the negation, modality and date their triggers' clauses give
     (dates relative to the article's day); new events, the built ones are left as they are."""
@@ -198,7 +216,7 @@ def qualify(doc: CodingDoc, events: list[Event]) -> list[Event]:
     for event in events:
         sentence = doc.sentence(event.sentence)
         tok = sentence.token_at(event.trigger.start)
-        mood = modality(tok, sentence.span)
+        mood = "generic" if event.quad_class in COOPERATIVE_QUADS and _characterised(tok) else modality(tok, sentence.span)
         when = event_date(tok, sentence.span, doc.day, future=mood in ("future", "intended"))
         out.append(replace(event, negated=is_negated(tok), modality=mood, date=when))
     return out

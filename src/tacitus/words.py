@@ -20,12 +20,12 @@ from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import load_cameo
 
 WORD_LISTS = (
-    "quantity_heads", "control_object_verbs", "fallback_preps", "particle_words", "negating_verbs",
+    "quantity_heads", "control_object_verbs", "fallback_preps", "particle_words", "sequence_preps", "negating_verbs",
     "light_verbs", "intent_heads", "scheduled_heads", "call_heads", "future_aux", "possible_aux",
     "obligation_aux", "weekdays", "months", "generic_heads", "relational_heads", "locative_preps",
     "not_persons", "generic_titles", "accusing_cues", "not_actor_entities", "claim_cues",
     "committing_governors", "refusing_governors", "person_suffixes", "place_preps",
-    "habitual_adverbs", "habitual_governors", "habitual_modifiers", "statistic_heads", "statistic_times",
+    "habitual_adverbs", "habitual_governors", "background_heads", "background_relatives", "habitual_modifiers", "statistic_heads", "statistic_times",
     "possible_modifiers", "future_modifiers", "anticipating_heads", "future_time_words", "future_marks",
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
     "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",

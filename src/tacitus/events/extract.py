@@ -11,6 +11,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tacitus.events.constraints import (
+    clause_words,
+    message_author,
+    names,
+    predicate_nouns,
+    subject_words,
+)
 from tacitus.events.lexicon import EventLexicon, Pattern, object_classes
 from tacitus.syntax import (
     OBJECT_DEPS,
@@ -29,6 +36,7 @@ from tacitus.words import derived_codes, words
 
 FALLBACK_PREPS = words("fallback_preps")
 PARTICLE_WORDS = words("particle_words")
+SEQUENCE_PREPS = words("sequence_preps")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
@@ -57,6 +65,7 @@ class _VerbFacts:
     particles: list[str]
     object_words: set[str]
     complement_words: set[str]
+    reported: set[str]  # the words of the reported clause (`clause` patterns)
 
     @classmethod
     def of(cls, tok: Token) -> _VerbFacts:
@@ -64,11 +73,12 @@ class _VerbFacts:
         # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
         particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
         objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
-        objects += [content_head(o) for o in objects] + _predicate_nouns(tok)
+        objects += [content_head(o) for o in objects] + predicate_nouns(tok)
         return cls(
             particles=particles,
             object_words={w for o in objects for w in (o.lemma_.lower(), o.lower_)},
             complement_words={c.lemma_.lower() for c in kids if c.dep_ in ("xcomp", "ccomp", "advcl")},
+            reported=clause_words(tok),
         )
 
 
@@ -78,6 +88,8 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         return None  # naming, not contact or appeal: "whom he called suicide bombers"
     if pattern.object and not pattern.object & facts.object_words or pattern.xcomp and not pattern.xcomp & facts.complement_words:
         return None  # cheap rejection before reading the parse in detail
+    if pattern.clause and not pattern.clause & facts.reported:
+        return None  # "admitted that it was not an easy issue" admits no wrong
     particles = facts.particles
     if pattern.particle:
         if pattern.particle not in particles:
@@ -95,13 +107,15 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         score = _plain_targets(trigger, passive)
     if score is None:
         return None
+    score += 10 * bool(pattern.clause)  # the reported clause said what the act is
     trigger.sources = subjects_of(tok)
-    if (author := _message_author(tok)) is not None:
+    if (author := message_author(tok)) is not None:
         (trigger.sources, addressee), message = author
         trigger.consumed.append(message)  # the message is the act's vehicle (sense rules read it)
         # an appeal or demand is made of the addressee, not of what it asks for
         trigger.targets = addressee if addressee and pattern.code[:2] in REQUEST_ROOTS else trigger.targets or addressee
-    between = prep_objects(tok, ("between",)) if passive and not trigger.sources else []
+    # (or on the passive's subject noun: "the talks between X and Y were held in Oman")
+    between = [t for h in [tok, *trigger.consumed] for t in prep_objects(h, ("between",))] if passive and not trigger.sources else []
     if len(between) >= 2:
         # "the agreement was struck between X and Y", "talks were held between X and Y": the parties
         trigger.sources, trigger.targets = between[:1], between[1:]
@@ -112,43 +126,11 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         comp_objects = [t for o in children(anchor, OBJECT_DEPS) for t in expand(o)] if trigger.complement is not None else []
         # "demanded sanctions against Venezuela": the one acted against, not the thing demanded
         object_preps = [t for o in children(tok, OBJECT_DEPS) if o.i != anchor.i for t in prep_objects(o, FALLBACK_PREPS)] if pattern.code[:2] in REQUEST_ROOTS else []
-        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps
+        # "launched an investigation into his ties to the cartel": whose ties (a prepositional
+        # target's owner only: "pressed their faces against the windows" presses no one)
+        owners = [p for t in trigger.targets if t.dep_ == "pobj" for c in t.children if c.dep_ == "poss" for p in expand(c)]
+        trigger.alt_targets = objects + comp_objects + prep_objects(anchor, FALLBACK_PREPS) + prep_objects(tok, FALLBACK_PREPS) + object_preps + owners
     return score + 2 * bool(pattern.particle), trigger
-
-
-def _message_author(tok: Token) -> tuple[tuple[list[Token], list[Token]], Token] | None:
-    """"hung banners denouncing X", "sent a letter to the government demanding funds": a
-    message speaks for whoever put it out (the clause's subject), to whom it is sent. Returns
-    the sources and the addressee, and the message; None when the participle is not a message's."""
-    messages = set(object_classes().get("messages", ()))
-    sent = [o for o in children(tok.head, OBJECT_DEPS) if o.lemma_.lower() in messages]
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and sent:
-        return (subjects_of(tok.head), prep_objects(tok.head, ("to",))), sent[0]  # "sent a letter to X, demanding …"
-    if tok.dep_ != "acl" or tok.tag_ != "VBG":
-        return None
-    noun = tok.head
-    verb = noun.head
-    if noun.dep_ in OBJECT_DEPS and noun.lemma_.lower() in messages and verb.pos_ in ("VERB", "AUX"):
-        return (subjects_of(verb), prep_objects(verb, ("to",))), noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.head.pos_ in ("VERB", "AUX"):
-        sender = verb.head  # "sending a letter to the government demanding …" (parsed on "government")
-        sent = [o for o in children(sender, OBJECT_DEPS) if o.lemma_.lower() in messages]
-        if sent:
-            return (subjects_of(sender), expand(noun)), sent[0]
-    return None
-
-
-def _predicate_nouns(tok: Token) -> list[Token]:
-    """The object predicate of "took X hostage", "held X captive" (parsed oprd, or as a clause)."""
-    # (parsed oprd, as a clause, or as a verb's conjunct: "took three prison guards hostage")
-    return [c for c in tok.children if c.pos_ in ("NOUN", "ADJ") and (c.dep_ == "oprd" or c.dep_ in ("advcl", "xcomp", "ccomp", "conj") and not any(g.dep_ in ("nsubj", "aux") for g in c.children))]
-
-
-def _names(tok: Token) -> bool:
-    """"called them liars", "the people he called bombers", "who he called bombers": the verb
-    names what its object (or the noun its clause describes) is."""
-    nouns = [c for c in children(tok, OBJECT_DEPS) if c.pos_ in ("NOUN", "PROPN")]
-    return bool(_predicate_nouns(tok)) or len(children(tok, OBJECT_DEPS)) > 1 or tok.dep_ == "relcl" and bool(nouns)
 
 
 def _object_targets(trigger: Trigger, passive: bool) -> int | None:
@@ -161,7 +143,7 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     # "sent two planeloads of medical supplies": the object is what the quantity is of
     objects = objects + [content_head(o) for o in objects if content_head(o).i != o.i]
     hit = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
-    predicate = [o for o in _predicate_nouns(tok) if o.lemma_.lower() in pattern.object] if not hit else []
+    predicate = [o for o in predicate_nouns(tok) if o.lemma_.lower() in pattern.object] if not hit else []
     if predicate:
         # "took three guards hostage": the predicate noun is the pattern's word, the object its target
         trigger.consumed.append(predicate[0])
@@ -233,12 +215,14 @@ def _plain_targets(trigger: Trigger, passive: bool) -> int | None:
         targets = [t for o in children(tok, OBJECT_DEPS) for t in prep_objects(o, pattern.prep)]
     score = int(bool(targets))
     if not targets:
-        targets = direct or clause_subjects(tok)
-    if (pattern.mode == "phone" or pattern.prep and not score) and _names(tok):
+        # an actor target is the verb's own argument: "warned that two million people depend on
+        # aid" warns no one, "pledged that the US would help" pledges to no one
+        targets = direct or ([] if pattern.needs_actor else clause_subjects(tok))
+    if (pattern.mode == "phone" or pattern.prep and not score) and names(tok):
         return None  # "the people he called bombers" names them: no one is phoned or appealed to
     if pattern.intransitive:
-        if direct:
-            return None  # "quit his show", "demonstrated by the figures": another sense
+        if direct or passive or children(tok, ("agent",)):
+            return None  # "quit his show", "as demonstrated by the figures": another sense
         targets = targets if pattern.prep else []
     if pattern.no_target:
         if targets:
@@ -274,12 +258,16 @@ def _governing_subjects(tok: Token) -> list[Token]:
         # ("the deployment follows a wave of killings": "follow" lends no one)
         verb = head.head.head
         return subjects_of(verb) if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS else []
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for") and _takes_part(head.head):
+    # "conducted the inquiry into the riots": the riots are the inquiry's object, not the inquirer's act
+    into_object = head.lower_ == "into" and any(o.lemma_.lower() in object_classes().get("inquiries", ()) for o in children(head.head, ("dobj",)))
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ in ("in", "into", "for") and not into_object and _takes_part(head.head):
         # not "inmates died in the clashes": only taking part, or acting on someone, lends the subject
         # "X engaged in talks with Y", "X joined in the attack on Y"
         return subjects_of(head.head)
     if tok.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "be" and head.head.pos_ in ("AUX", "VERB"):
         return subjects_of(head.head)  # "X has been in talks with Y": X takes part
+    if tok.dep_ == "pobj" and head.lower_ in SEQUENCE_PREPS and head.head.pos_ in ("VERB", "AUX") and prep_objects(tok, ("with",)):
+        return subjects_of(head.head)  # "after talks with the board, the hospital dropped its plan"
     return []
 
 
@@ -298,8 +286,9 @@ def _noun_match(tok: Token, pattern: Pattern) -> tuple[int, Trigger] | None:
     between = prep_objects(tok, ("between",))
     if between and len(between) >= 2:
         symmetric = derived_codes()
-        if pattern.code[:2] in symmetric.symmetric_roots or pattern.code.startswith(symmetric.between_codes):
+        if pattern.subject or pattern.code[:2] in symmetric.symmetric_roots or pattern.code.startswith(symmetric.between_codes):
             # "clashes between X and Y", "talks between X and Y": the parties act on each other
+            # (a pattern that names who acts, "clashes between growers and police", likewise)
             trigger.sources, trigger.targets = [between[0]], between[1:]
         else:  # "mediation between X and Y": both are the targets
             trigger.targets, trigger.sources = between, _governing_subjects(tok)
@@ -346,9 +335,11 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
                 continue
             if lexicon.prep_required(pattern) and not pattern.object and not pattern.xcomp and not prep_objects(tok, pattern.prep):
                 continue
+            if pattern.subject and not pattern.subject & subject_words(result[1].sources + result[1].alt_sources):
+                continue  # "police raided the house" searches; troops raiding a village fight
             # Constraints met count (inside `result[0]`); an optional preposition that is absent
             # must not make a pattern win over the plain one, so unused specificity costs a little.
-            score = result[0] - 0.1 * pattern.specificity
+            score = result[0] + 5 * bool(pattern.subject) - 0.1 * pattern.specificity
             if best is None or score > best[0]:
                 best = (score, result[1])
         if best is not None:

@@ -15,7 +15,7 @@ from typing import Literal
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import Cameo, load_cameo
 
-KEYS = {"code", "verb", "noun", "particle", "object", "prep", "xcomp", "modifier", "mode", "target"}
+KEYS = {"code", "verb", "noun", "particle", "object", "prep", "xcomp", "modifier", "mode", "target", "clause", "subject"}
 
 
 class PatternError(ValueError):
@@ -32,6 +32,8 @@ class Pattern:
     prep: tuple[str, ...] = ()
     xcomp: frozenset[str] = frozenset()
     modifier: frozenset[str] = frozenset()
+    clause: frozenset[str] = frozenset()  # words the reported clause must hold ("admitted that he took bribes")
+    subject: frozenset[str] = frozenset()  # words the source phrase must hold ("police raided" is no military raid)
     mode: str | None = None
     no_target: bool = False
     needs_actor: bool = False  # only an event when the target is an actor ("received the envoy")
@@ -41,7 +43,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return (
-            2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.modifier) + bool(self.prep) - self.no_target
+            2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.xcomp) + 2 * bool(self.modifier) + 2 * bool(self.clause)
+            + 2 * bool(self.subject) + bool(self.prep) - self.no_target
         )
 
     @property
@@ -55,6 +58,10 @@ class Pattern:
             parts.append("to " + "|".join(sorted(self.xcomp)))
         if self.modifier:
             parts.insert(0, "|".join(sorted(self.modifier)))
+        if self.clause:
+            parts.append("that " + "|".join(sorted(self.clause)))
+        if self.subject:
+            parts.insert(0, "|".join(sorted(self.subject)) + ":")
         if self.prep:
             parts.append(">" + "|".join(self.prep))
         return f"{self.pos}:{' '.join(parts)} -> {self.code} ({self.origin})"
@@ -76,7 +83,7 @@ class EventLexicon:
         """A preposition is required when the lexicon never lists the verb without one: "call
         on" and "call for" are appeals, plain "call" (a name, a phone call) is not."""
         table = self.verbs if pattern.pos == "verb" else self.nouns
-        return pattern.pos == "verb" and bool(pattern.prep) and all(p.prep or p.object or p.xcomp for p in table.get(pattern.lemma, []))
+        return pattern.pos == "verb" and bool(pattern.prep) and all(p.prep or p.object or p.xcomp or p.clause for p in table.get(pattern.lemma, []))
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -142,6 +149,8 @@ def parse_pattern(item: object, where: str, cameo: Cameo) -> Pattern:
         prep=_words(item.get("prep"), "prep", where),
         xcomp=frozenset(_words(item.get("xcomp"), "xcomp", where)),
         modifier=frozenset(_words(item.get("modifier"), "modifier", where)),
+        clause=frozenset(_expand_classes(_words(item.get("clause"), "clause", where), where)),
+        subject=frozenset(_expand_classes(_words(item.get("subject"), "subject", where), where)),
         mode=item.get("mode"),
         no_target=target == "none",
         intransitive=target == "intransitive",
