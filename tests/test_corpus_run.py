@@ -285,7 +285,7 @@ def _wait_for(db: Path, at_least: int, proc: subprocess.Popen, log: Path, timeou
 @pytest.mark.slow
 def test_a_run_stopped_by_ctrl_c_and_killed_finishes_exactly(coder, tmp_path):
     corpus = tmp_path / "big.jsonl"
-    records = write_big_corpus(corpus, 150)
+    records = write_big_corpus(corpus, 500)  # enough that a fast coder is still running when stopped
     reference = tmp_path / "reference.db"
     run_corpus([str(corpus)], reference, workers=1, coder=coder)
     db = tmp_path / "stopped.db"
@@ -294,7 +294,7 @@ def test_a_run_stopped_by_ctrl_c_and_killed_finishes_exactly(coder, tmp_path):
     proc = _start(cmd, tmp_path / "first.log")  # Ctrl-C once a few documents are stored
     _wait_for(db, 12, proc, tmp_path / "first.log")
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=60) == 130
+    assert proc.wait(timeout=60) == 130, (tmp_path / "first.log").read_text()
     assert "interrupted" in (tmp_path / "first.log").read_text()
 
     proc = _start(cmd, tmp_path / "second.log")  # kill -9 a bit further on
@@ -309,4 +309,6 @@ def test_a_run_stopped_by_ctrl_c_and_killed_finishes_exactly(coder, tmp_path):
     assert snapshot(db) == snapshot(reference)
     keys = [k for (k,) in rows(db, "SELECT key FROM documents")]
     assert len(keys) == len(set(keys)) == records
-    assert rows(db, "SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY status") == [("coded", 150), ("duplicate", 1), ("rejected", 1)]
+    statuses = "SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY status"
+    assert rows(db, statuses) == rows(reference, statuses)
+    assert dict(rows(db, statuses))["rejected"] == 1 and dict(rows(db, statuses))["coded"] > records - 20
