@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.model", "tacitus.datafiles"},
     {"tacitus.ontology"},
     {"tacitus.words"},
-    {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon",
+    {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon", "tacitus.events.act_tables",
      "tacitus.actors.knowledge", "tacitus.actors.casing"},  # knowledge.py extends the lexicon's loaders
     {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
     {"tacitus.attributes", "tacitus.matmul"},  # the attribute ruler and lemmatizer as a table; numpy matmul; for parse

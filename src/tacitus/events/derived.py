@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from tacitus.actors.refs import refs
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
+from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
 from tacitus.events.speaker_acts import (
     ACCUSATION_RULE,
@@ -50,8 +51,9 @@ from tacitus.words import (
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
-OWN_ACT_ROOTS = ("02", "10", "11", "12", "13")  # appeals, demands, disapproval, rejection, threats
-MATRIX_ROOTS = ("01", "02", "05", "10", "11", "12", "13")  # verbal acts a speaker does beside its statement
+OWN_ACT_ROOTS = act_tables().own_act_roots  # appeals, demands, disapproval, rejection, threats
+MATRIX_ROOTS = act_tables().matrix_roots  # verbal acts a speaker does beside its statement
+ANNOUNCERS = act_tables().announcer_pronouns  # "said it would send aid": the speaker itself
 
 
 def is_accusation(event: Event) -> bool:
@@ -126,7 +128,7 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
         future = event.modality in FUTURE_MODALITIES or event in refused
         speaker = statement.speaker
         own = event.source is None or event.source.actor == speaker.actor or (
-            event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
+            event.source.actor is None and event.source.text.lower() in ANNOUNCERS
         ) or (speaker.country is not None and event.source.country == speaker.country)  # "his country would…"
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):

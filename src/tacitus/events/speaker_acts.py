@@ -9,7 +9,7 @@
 - answered acts: "condemned the attacks", "rejected the accusations" target the attacker, the
   accuser (`with_perpetrator`).
 
-The code tables are data (derived_events.yaml, evaluative.yaml, words.yaml).
+The code tables are data (derived_events.yaml, evaluative.yaml, speaker_acts.yaml, words.yaml).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
+from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
 from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
@@ -42,13 +43,14 @@ OBLIGATION_AUX = words("obligation_aux")
 FUTURE_MODALITIES = ("future", "intended", "possible")
 CONDEMNED_ACTS = words("condemned_acts")
 STATE_SECTORS = frozenset(actor_words().state_sectors)
-PERPETRATOR_ROOTS = ("15", "16", "17", "18", "19", "20")
-VERBAL_ROOTS = ("01", "11", "13")  # verbal acts whose target may be named only by what they answer
+TABLES = act_tables()
+PERPETRATOR_ROOTS = TABLES.perpetrator_roots
+VERBAL_ROOTS = TABLES.verbal_roots  # verbal acts whose target may be named only by what they answer
 ANSWERED_CHARGES = words("answered_charges")
 RETALIATION_VERBS = words("retaliation_verbs")
-FUTURE_WORDS = words("future_aux") | {"would"}
+FUTURE_WORDS = words("future_aux") | TABLES.retaliation_future
 FEELERS = words("speaker_feelers")  # "it regretted": the speaker feels
-LOOKBACK = 4  # sentences back to find the condemned act's perpetrator
+LOOKBACK = TABLES.lookback_sentences  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
 
@@ -97,7 +99,7 @@ def _feels(doc: CodingDoc, sentence: Sentence, word: Token, speaker: ActorRef) -
 def _felt_about(word: Token) -> list[Token]:
     """What a feeling is about: "regretted [Pakistan's] steps", "appalled by [the junta's] decision"."""
     objects = [c for c in word.children if c.dep_ == "dobj"]
-    objects += [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "over", "about", "with") for g in c.children if g.dep_ == "pobj"]
+    objects += [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in TABLES.feeling_prepositions for g in c.children if g.dep_ == "pobj"]
     return [t for o in objects for t in o.subtree if t.dep_ == "poss" or t.pos_ == "PROPN"] + objects
 
 
@@ -201,7 +203,7 @@ def retaliations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day
     """"Israel would respond with great force if the group escalated", "it would respond to the
     strikes": the speaker's own side promising to hit back threatens force against the one it
     answers — the doer of the act it responds to, or the actor of the "if" clause."""
-    out, own_words = [], load_speech_lexicon().first_person | {"it", "they"}
+    out, own_words = [], load_speech_lexicon().first_person | TABLES.own_side_pronouns
     for raw, statement in speech.spoken():
         speaker = statement.speaker
         for tok in sentence.doc[raw.content_start : raw.content_end]:
@@ -213,7 +215,7 @@ def retaliations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day
             own = any(r.actor == speaker.actor or r.country and r.country == speaker.country or r.text.lower() in own_words for r in doers)
             if not own or speaker.actor is None:
                 continue
-            answered = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+            answered = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in TABLES.answered_prepositions for g in c.children if g.dep_ == "pobj"]
             answered += [s for c in tok.children if c.dep_ == "advcl" for s in subjects_of(c)]
             targets = [r for t in answered for r in refs(doc, sentence, t) if r.actor and r.country != speaker.country]
             acts = [a for t in answered if t.lemma_.lower() in CONDEMNED_ACTS for a in _answered_acts(doc, sentence, t.lemma_.lower())]
