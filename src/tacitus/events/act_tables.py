@@ -1,7 +1,7 @@
 """The speaker-act tables (data/speaker_acts.yaml): which roots are a speaker's own verbal
 acts, which material acts have a perpetrator to answer, and the small word lists the
-speaker-act readings look for. Validated at load: roots must be CAMEO roots of cameo.tsv,
-words lower case, the look-back a positive number."""
+speaker-act readings look for. Validated at load: roots must be CAMEO roots and codes CAMEO
+codes of cameo.tsv, words lower case, the look-back a positive number."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import load_cameo
 
 _ROOT_LISTS = ("own_act_roots", "matrix_roots", "perpetrator_roots", "verbal_roots")
-_WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future")
+_WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
+               "own_state_determiners", "charging_cues")
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,14 @@ class ActTables:
     own_side_pronouns: frozenset[str]
     announcer_pronouns: frozenset[str]
     retaliation_future: frozenset[str]
+    own_state_determiners: frozenset[str]
+    charging_cues: frozenset[str]
+    frame_codes: tuple[str, ...]
 
 
 def parse_act_tables(data: object, origin: str = "speaker_acts.yaml") -> ActTables:
     """Validate the tables; any unknown or missing key, bad root or word fails with its name."""
-    keys = set(_ROOT_LISTS + _WORD_LISTS) | {"lookback_sentences"}
+    keys = set(_ROOT_LISTS + _WORD_LISTS) | {"lookback_sentences", "frame_codes"}
     if not isinstance(data, dict) or set(data) != keys:
         raise ValueError(f"{origin}: expected exactly the keys {sorted(keys)}")
     roots = {code[:2] for code in load_cameo().codes}
@@ -46,6 +50,10 @@ def parse_act_tables(data: object, origin: str = "speaker_acts.yaml") -> ActTabl
         if not isinstance(values, list) or not all(isinstance(w, str) and w and w == w.lower() for w in values):
             raise ValueError(f"{origin}:{key}: expected a list of lower-case words")
         fields[key] = frozenset(values)
+    codes = data["frame_codes"]
+    if not isinstance(codes, list) or not all(isinstance(c, str) and c in load_cameo() for c in codes):
+        raise ValueError(f"{origin}:frame_codes: expected a list of CAMEO codes of cameo.tsv")
+    fields["frame_codes"] = tuple(codes)
     lookback = data["lookback_sentences"]
     if not isinstance(lookback, int) or isinstance(lookback, bool) or lookback < 1:
         raise ValueError(f"{origin}:lookback_sentences: expected a positive number")

@@ -44,6 +44,7 @@ from tacitus.speech import matrix_cue
 from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
 from tacitus.words import (
+    actor_words,
     derived_codes,
     words,
 )
@@ -54,6 +55,10 @@ CLAIM_CUES = tuple(sorted(words("claim_cues")))
 OWN_ACT_ROOTS = act_tables().own_act_roots  # appeals, demands, disapproval, rejection, threats
 MATRIX_ROOTS = act_tables().matrix_roots  # verbal acts a speaker does beside its statement
 ANNOUNCERS = act_tables().announcer_pronouns  # "said it would send aid": the speaker itself
+OWN_DETERMINERS = act_tables().own_state_determiners  # "said his country would keep funding it"
+STATE_SECTORS = actor_words().state_sectors
+PRONOUNS = frozenset(actor_words().pronouns)
+STATE_NOUNS = frozenset(w for w, kind in actor_words().anaphoric_nouns.items() if kind == "country")
 
 
 def is_accusation(event: Event) -> bool:
@@ -112,24 +117,27 @@ def commitments(doc: CodingDoc, sentence: Sentence, events: list[Event], complem
     return out
 
 
-def announcements(statements: list[Statement], events: list[Event]) -> list[Event]:
+def announcements(statements: list[Statement], events: list[Event], charged: frozenset[str] = frozenset()) -> list[Event]:
     """A speaker announcing its own future action (or refusing it) performs a verbal event:
-    "Turkey says it will launch an offensive" -> Turkey threatens force (138)."""
+    "Turkey says it will launch an offensive" -> Turkey threatens force (138). `charged` are the
+    statements that charge another actor ("accused the US of planning to invade"): their
+    unnamed doer is the one charged, never the speaker."""
     codes, cameo = derived_codes(), load_cameo()
     out = []
     for statement in statements:
         inner = [e for e in events if e.statement == statement.id]
         if not inner:
             continue
-        # the top event, or the top refusal when a plain report comes first ("said the talks had
-        # failed and that Bolivia would not negotiate"): a reported "would not" refuses
-        refused = [e for e in inner if e.negated and e.modality == "hypothetical" and e.source is not None and e.source.actor is not None]
-        event = min(refused or inner, key=lambda e: (e.depth, e.trigger.start))
-        future = event.modality in FUTURE_MODALITIES or event in refused
         speaker = statement.speaker
-        own = event.source is None or event.source.actor == speaker.actor or (
-            event.source.actor is None and event.source.text.lower() in ANNOUNCERS
-        ) or (speaker.country is not None and event.source.country == speaker.country)  # "his country would…"
+        # the top event, or the top refusal when a plain report comes first ("said the talks had
+        # failed and that Bolivia would not negotiate"): a reported "would not" refuses; the top
+        # act of the speaker's own side to come ("said sanctions had failed and that the two
+        # countries would expand cooperation") before a plain report
+        refused = [e for e in inner if e.negated and e.modality == "hypothetical" and e.source is not None and e.source.actor is not None]
+        to_come = [e for e in inner if e.modality == "future" and not e.rule.startswith("noun:") and _announcer(e.source, speaker, statement.id in charged, strict=True)]
+        event = min(refused or to_come or inner, key=lambda e: (e.depth, e.trigger.start))
+        future = event.modality in FUTURE_MODALITIES or event in refused
+        own = _announcer(event.source, speaker, statement.id in charged)
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):
             code = codes.claim_code  # "the Houthis claimed they had attacked the airport"
@@ -150,6 +158,23 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
             )
         )
     return out
+
+
+def _announcer(source: ActorRef | None, speaker: ActorRef, charged: bool, strict: bool = False) -> bool:
+    """Whether the doer of a reported act is the speaker itself: unnamed, the speaker, "it",
+    "we", the speaker's country, "his country", "our government" — `strict`: the country only
+    when the speaker speaks for its state (an opposition leader is not "the government")."""
+    if source is None:
+        return not (charged or strict)  # strict: an agentless passive's doer is unknown
+    if source.actor is None and source.text.lower() in ANNOUNCERS:
+        return not charged
+    words = source.text.lower().split()
+    if source.actor is None and len(words) == 2 and words[0] in OWN_DETERMINERS and words[1] in STATE_NOUNS:
+        return True
+    same_country = speaker.country is not None and source.country == speaker.country
+    if strict:
+        same_country = same_country and speaker.sector in STATE_SECTORS and source.sector in (None, *STATE_SECTORS)
+    return source.actor == speaker.actor or same_country
 
 
 def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
@@ -244,6 +269,32 @@ def is_claimed(tok: Token, table: ClaimedAttitudes) -> bool:
     return any(a.lower_ == "of" and a.head.lemma_.lower() in table.pretence_nouns for a in tok.ancestors)
 
 
+def _question_frame(tok: Token) -> bool:
+    """"Asked about the jets, she warned …", "Asked whether …, he said …": a participle clause
+    with no subject or agent of its own frames an interview question; nobody named appeals."""
+    if tok.lemma_.lower() not in load_speech_lexicon().question_frames or tok.tag_ != "VBN" or tok.dep_ != "advcl":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+
+
+def _without_frames(found: list[Event], speech: SentenceSpeech) -> list[Event]:
+    """"Addressing lawmakers, Erdogan said …", "In his speech, she said …": a code that only says
+    someone spoke (010), below its speaker's statement or other act in the clause tree, is the
+    frame of what is said — that is coded, the frame is not. A main-clause frame ("issued a
+    statement urging …") stays the sentence's act."""
+    frames = act_tables().frame_codes
+    above = [(s.speaker.actor, s.depth) for s in speech.statements if s.speaker.actor is not None]
+    above += [(e.source.actor, e.depth) for e in found if e.cameo not in frames and e.source is not None and e.source.actor is not None]
+
+    def framed(event: Event) -> bool:
+        if event.cameo not in frames or event.source is None:
+            return False
+        if event.source.actor is None:  # "in his speech, she said": the pronoun is the speaker's
+            return event.source.text.lower() in PRONOUNS and any(d < event.depth for _, d in above[:len(speech.statements)])
+        return any(a == event.source.actor and d < event.depth for a, d in above)
+    return [e for e in found if not framed(e)]
+
+
 def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, built: list[tuple[Trigger, list[Event]]], day: Date | None) -> list[Event]:
     """The stage: a sentence's events in reading order, each trigger's followed by what it
     commits to or refuses, then the announcements and evaluations of its statements."""
@@ -253,6 +304,8 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     pretences: list[Event] = []
     wanted = {w.i for tok in sentence.span for w in wanted_acts(tok)}
     for trigger, made in built:
+        if _question_frame(trigger.token):
+            continue  # "Asked about the jets, she warned …": the interviewer's question, no appeal
         made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
         made = _matrix_acts(trigger, made, speech)
         if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
@@ -270,8 +323,10 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     owners = [s for _, s in speech.spoken()]
     speaking = {sentence.span_of(raw.cue).start for raw in speech.raws if raw.speaking_only}
     found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
+    found = _without_frames(found, speech)
     found = performatives(owners, found)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
-    announced = [e for e in announcements(owners, found) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
+    charged = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().charging_cues)
+    announced = [e for e in announcements(owners, found, charged) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
     return found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)

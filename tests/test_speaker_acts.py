@@ -1,0 +1,39 @@
+"""events/speaker_acts.py and the speaker-act parts of events/derived.py, on sentences written
+for these tests: which of a speaker's acts are coded, toward whom, and which are only frames."""
+
+from __future__ import annotations
+
+
+def _factual(doc):
+    return [e for e in doc.events if not e.negated and e.modality == "asserted" and e.attributed_to is None]
+
+
+def _keys(doc):
+    return {(e.cameo[:2], e.source.country if e.source else None, e.target.country if e.target else None) for e in _factual(doc)}
+
+
+def test_a_speech_that_frames_a_statement_is_no_event_of_its_own(coder):
+    framed = coder.code_text("In his speech to parliament, the Moroccan king said Algeria's policy was a failure.", date="2025-03-04")
+    assert ("11", "MAR", "DZA") in _keys(framed)
+    assert not [e for e in _factual(framed) if e.cameo == "010"]
+    plain = coder.code_text("The Turkish president addressed parliament on Tuesday.", date="2025-03-04")
+    assert [e.cameo for e in _factual(plain)] == ["010"]  # the address is all the sentence reports
+
+
+def test_an_interview_question_frame_is_no_appeal(coder):
+    doc = coder.code_text("Asked about the border talks, the Chilean foreign minister said Bolivia must withdraw its troops.", date="2025-03-04")
+    assert ("10", "CHL", "BOL") in _keys(doc)
+    assert not [e for e in _factual(doc) if e.root == "02"]
+    asked = coder.code_text("The Chilean president was asked by Bolivia to withdraw its troops.", date="2025-03-04")
+    assert [e for e in _factual(asked) if e.root == "02" and e.source and e.source.country == "BOL"]
+
+
+def test_his_country_in_the_speakers_words_is_the_speakers_state(coder):
+    doc = coder.code_text("The Nepalese foreign minister said his country would keep sending aid to Sri Lanka.", date="2025-03-04")
+    assert ("03", "NPL", "LKA") in _keys(doc)
+
+
+def test_a_charged_actors_plan_is_not_the_speakers_announcement(coder):
+    doc = coder.code_text("The Cuban foreign minister accused the United States of planning to invade Venezuela.", date="2025-03-04")
+    assert ("11", "CUB", "USA") in _keys(doc)
+    assert not [e for e in _factual(doc) if e.root in ("13", "19")]
