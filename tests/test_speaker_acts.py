@@ -37,3 +37,15 @@ def test_a_charged_actors_plan_is_not_the_speakers_announcement(coder):
     doc = coder.code_text("The Cuban foreign minister accused the United States of planning to invade Venezuela.", date="2025-03-04")
     assert ("11", "CUB", "USA") in _keys(doc)
     assert not [e for e in _factual(doc) if e.root in ("13", "19")]
+
+
+def test_a_side_telling_its_own_past_act_reports_it(coder):
+    doc = coder.code_text("The Turkish defence ministry said its forces had destroyed three militant positions in northern Iraq.", date="2025-03-04")
+    assert [e for e in _factual(doc) if e.root == "17" and e.source.country == "TUR"]
+    claimed = coder.code_text("The Turkish defence ministry claimed its forces had destroyed three militant positions in northern Iraq.", date="2025-03-04")
+    assert not [e for e in _factual(claimed) if e.root == "17"]  # a claim stays a claim
+    planned = coder.code_text("The Turkish defence ministry said its forces would destroy the militant positions in northern Iraq.", date="2025-03-04")
+    assert not [e for e in _factual(planned) if e.root == "17"]
+    other = coder.code_text("The Greek defence ministry said Turkish forces had destroyed three positions in Cyprus.", date="2025-03-04")
+    assert not [e for e in _factual(other) if e.root == "17"]  # another side's act is the speaker's accusation
+    assert ("11", "GRC", "TUR") in _keys(other)

@@ -33,6 +33,7 @@ from tacitus.events.speaker_acts import (
     obligations,
     pretenders,
     retaliations,
+    same_state,
     wanted_acts,
     wishes,
     with_perpetrator,
@@ -55,6 +56,8 @@ CLAIM_CUES = tuple(sorted(words("claim_cues")))
 OWN_ACT_ROOTS = act_tables().own_act_roots  # appeals, demands, disapproval, rejection, threats
 MATRIX_ROOTS = act_tables().matrix_roots  # verbal acts a speaker does beside its statement
 ANNOUNCERS = act_tables().announcer_pronouns  # "said it would send aid": the speaker itself
+REPORTED_OWN_ROOTS = act_tables().reported_own_roots  # "said its troops had withdrawn": reported
+OWN_REPORT = "told by its doer in"
 OWN_DETERMINERS = act_tables().own_state_determiners  # "said his country would keep funding it"
 STATE_SECTORS = actor_words().state_sectors
 PRONOUNS = frozenset(actor_words().pronouns)
@@ -177,7 +180,7 @@ def _announcer(source: ActorRef | None, speaker: ActorRef, charged: bool, strict
     return source.actor == speaker.actor or same_country
 
 
-def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
+def performatives(statements: list[Statement], events: list[Event], claimed: frozenset[str] = frozenset(), past: frozenset[int] = frozenset()) -> list[Event]:
     """"I call on the armed forces to …", "We thank Turkey", said in the speaker's own quote or
     answer: a verbal act performed by speaking, the speaker's own (factual) act, not a claim."""
     by_id, roots = {s.id: s for s in statements}, derived_codes().performative_roots
@@ -192,6 +195,12 @@ def performatives(statements: list[Statement], events: list[Event]) -> list[Even
             # "The State Department said Washington … and called on Pyongyang to return to talks":
             # the speaker's own side's verbal act, told by the speaker, is the speaker's act
             out.append(recoded(event, event.cameo, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
+        elif statement is not None and statement.id not in claimed and event.trigger.start in past and _own_report(event, statement.speaker, first_person):
+            # "the army said its troops had taken the village": a side telling its own act reports
+            # it (narration's sourcing); only "claimed" keeps it a claim
+            speaker_words = source.text.lower() in first_person
+            out.append(recoded(event, event.cameo, source=statement.speaker if speaker_words else source, attributed_to=None,
+                               statement=None, rule=f"{OWN_REPORT} {statement.id}: {event.rule}"))
         elif statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
             out.append(event)
         elif verbal:
@@ -199,6 +208,34 @@ def performatives(statements: list[Statement], events: list[Event]) -> list[Even
         else:  # "we liberated the village": still the speaker's claim, about itself
             out.append(recoded(event, event.cameo, source=statement.speaker))
     return out
+
+
+def _own_report(event: Event, speaker: ActorRef, first_person: frozenset[str]) -> bool:
+    """Whether `event` is a plain past act of the speaker's own side, told by the speaker:
+    "we liberated the village", "the ministry said its forces had withdrawn", "Erdogan said
+    the army had killed forty militants" (a state speaker, the state's own force)."""
+    source = event.source
+    if source is None or event.root not in REPORTED_OWN_ROOTS or event.modality != "asserted" or event.negated or speaker.actor is None:
+        return False
+    if event.rule.startswith("noun:"):
+        return False  # "the executions": a name of an act, not the telling of it
+    if source.text.lower() in first_person or _speaks_for(source, speaker):
+        return True
+    # "its forces", "our troops": a state speaker's own; "the junta" in its words may be the enemy
+    first = source.text.lower().split()[:1]
+    named_own = source.country is not None or bool(first) and first[0] in OWN_DETERMINERS
+    return source.actor is not None and named_own and same_state(source, speaker)
+
+
+def _told_as_past(tok: Token) -> bool:
+    """A verb told as done: "struck", "had executed", "had been attacking" (not "are bombing",
+    "will strike", "has to fight")."""
+    if tok.pos_ != "VERB":
+        return False
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "to" or a.tag_ == "MD" for a in auxes):
+        return False
+    return tok.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) -> list[Event]:
@@ -224,7 +261,7 @@ def reported_act(events: list[Event], statement: Statement) -> Event | Statement
     """What a statement reports, as an event: its top event, or announcing (refusing) it when
     that event is future (negated); the statement itself when it reports none."""
     # with the speaker's own acts it tells ("… and called on Pyongyang to return to talks")
-    inner = [e for e in events if e.statement == statement.id or e.rule.startswith(f"performed in {statement.id}:")]
+    inner = [e for e in events if e.statement == statement.id or e.rule.startswith((f"performed in {statement.id}:", f"{OWN_REPORT} {statement.id}:"))]
     top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
     if top is None:
         return statement
@@ -324,9 +361,11 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     speaking = {sentence.span_of(raw.cue).start for raw in speech.raws if raw.speaking_only}
     found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
     found = _without_frames(found, speech)
-    found = performatives(owners, found)
+    charged = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().charging_cues)
+    claiming = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lower_.startswith(CLAIM_CUES)) | charged
+    past = frozenset(sentence.span_of(t).start for t in sentence.span if _told_as_past(t))
+    found = performatives(owners, found, claiming, past)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
-    charged = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().charging_cues)
     announced = [e for e in announcements(owners, found, charged) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
     return found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)

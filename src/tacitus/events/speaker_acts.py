@@ -112,7 +112,7 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
             if event.statement != statement.id or event.negated or event.modality != "asserted" or event.root < codes.accusation_min_root:
                 continue
             doer, speaker = event.source, statement.speaker
-            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or _same_state(doer, speaker):
+            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or same_state(doer, speaker):
                 continue  # one's own side's act is a claim, not an accusation
             out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
     return out
@@ -124,10 +124,10 @@ def _judged(target: ActorRef, speaker: ActorRef) -> bool:
     if target.actor is None or target.actor == speaker.actor:
         return False
     own_country = target.sector is None and target.country is not None and target.country == speaker.country and speaker.sector in STATE_SECTORS
-    return not (own_country or _same_state(target, speaker) and target.country is not None)
+    return not (own_country or same_state(target, speaker) and target.country is not None)
 
 
-def _same_state(doer: ActorRef, speaker: ActorRef) -> bool:
+def same_state(doer: ActorRef, speaker: ActorRef) -> bool:
     """"Erdogan said the armed forces had neutralised 109 militants": the state's own forces."""
     state = STATE_SECTORS
     # an unnamed state force ("the army") in a state speaker's words is its own
