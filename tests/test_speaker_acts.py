@@ -49,3 +49,11 @@ def test_a_side_telling_its_own_past_act_reports_it(coder):
     other = coder.code_text("The Greek defence ministry said Turkish forces had destroyed three positions in Cyprus.", date="2025-03-04")
     assert not [e for e in _factual(other) if e.root == "17"]  # another side's act is the speaker's accusation
     assert ("11", "GRC", "TUR") in _keys(other)
+
+
+def test_a_present_perfect_with_repeatedly_sums_up_acts_and_is_no_event(coder):
+    habit = coder.code_text("The United Nations has repeatedly called for access to the northern camps in Kenya.", date="2025-03-04")
+    assert not [e for e in _factual(habit) if e.root == "02"]
+    assert [e for e in habit.events if e.root == "02" and e.modality == "generic"]
+    once = coder.code_text("Kenyan police repeatedly fired tear gas at protesters in Nairobi on Tuesday.", date="2025-03-04")
+    assert [e for e in _factual(once) if e.root == "17"]  # one episode, told in the past

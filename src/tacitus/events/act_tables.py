@@ -13,7 +13,7 @@ from tacitus.ontology import load_cameo
 
 _ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
-               "own_state_determiners", "charging_cues")
+               "own_state_determiners", "charging_cues", "habitual_perfect_adverbs")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class ActTables:
     retaliation_future: frozenset[str]
     own_state_determiners: frozenset[str]
     charging_cues: frozenset[str]
+    habitual_perfect_adverbs: frozenset[str]
     frame_codes: tuple[str, ...]
 
 

@@ -306,6 +306,12 @@ def is_claimed(tok: Token, table: ClaimedAttitudes) -> bool:
     return any(a.lower_ == "of" and a.head.lemma_.lower() in table.pretence_nouns for a in tok.ancestors)
 
 
+def _habitual_perfect(tok: Token) -> bool:
+    """"have repeatedly called for", "has consistently denied": a present perfect summing up acts."""
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children)
+    return perfect and any(c.dep_ == "advmod" and c.lower_ in act_tables().habitual_perfect_adverbs for c in tok.children)
+
+
 def _question_frame(tok: Token) -> bool:
     """"Asked about the jets, she warned …", "Asked whether …, he said …": a participle clause
     with no subject or agent of its own frames an interview question; nobody named appeals."""
@@ -345,6 +351,8 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
             continue  # "Asked about the jets, she warned …": the interviewer's question, no appeal
         made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
         made = _matrix_acts(trigger, made, speech)
+        if _habitual_perfect(trigger.token):  # "have repeatedly called for access": many acts, none told
+            made = [recoded(e, e.cameo, modality="generic", rule=f"habitual: {e.rule}") if e.modality == "asserted" else e for e in made]
         if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
             made = [recoded(e, e.cameo, modality="intended") if e.modality == "asserted" else e for e in made]
         if is_claimed(trigger.token, claimed):
