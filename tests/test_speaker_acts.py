@@ -57,3 +57,10 @@ def test_a_present_perfect_with_repeatedly_sums_up_acts_and_is_no_event(coder):
     assert [e for e in habit.events if e.root == "02" and e.modality == "generic"]
     once = coder.code_text("Kenyan police repeatedly fired tear gas at protesters in Nairobi on Tuesday.", date="2025-03-04")
     assert [e for e in _factual(once) if e.root == "17"]  # one episode, told in the past
+
+
+def test_the_grounds_of_a_praise_are_the_judges_words_not_an_event(coder):
+    doc = coder.code_text("The Estonian president praised the border guards for defending the frontier and thanked Latvia for its solidarity.", date="2025-03-04")
+    assert [e for e in _factual(doc) if e.cameo == "051" and e.target and e.target.country == "LVA"]  # the thanks are an act
+    assert not [e for e in _factual(doc) if e.trigger.text in ("defending", "solidarity")]
+    assert [e for e in doc.events if e.rule.startswith("grounds:")]

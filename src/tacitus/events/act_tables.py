@@ -11,9 +11,10 @@ from functools import cache
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import load_cameo
 
-_ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots")
+_ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
-               "own_state_determiners", "charging_cues", "habitual_perfect_adverbs")
+               "own_state_determiners", "charging_cues", "habitual_perfect_adverbs",
+               "grounds_prepositions")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ActTables:
     own_state_determiners: frozenset[str]
     charging_cues: frozenset[str]
     habitual_perfect_adverbs: frozenset[str]
+    grounds_roots: tuple[str, ...]
+    grounds_prepositions: frozenset[str]
     frame_codes: tuple[str, ...]
 
 

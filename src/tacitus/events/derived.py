@@ -306,6 +306,20 @@ def is_claimed(tok: Token, table: ClaimedAttitudes) -> bool:
     return any(a.lower_ == "of" and a.head.lemma_.lower() in table.pretence_nouns for a in tok.ancestors)
 
 
+def _grounds(built: list[tuple[Trigger, list[Event]]]) -> dict[int, str]:
+    """The tokens of the grounds of a praise or blame ("praised X [for defending the border]"),
+    each with the judge's actor id."""
+    tables, out = act_tables(), {}
+    for trigger, made in built:
+        judge = next((e.source.actor for e in made if e.root in tables.grounds_roots and e.source is not None and e.source.actor), None)
+        if judge is None:
+            continue
+        for prep in trigger.token.children:
+            if prep.dep_ == "prep" and prep.lower_ in tables.grounds_prepositions:
+                out.update({t.i: judge for t in prep.subtree})
+    return out
+
+
 def _habitual_perfect(tok: Token) -> bool:
     """"have repeatedly called for", "has consistently denied": a present perfect summing up acts."""
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children)
@@ -346,11 +360,15 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     claimed = load_claimed_attitudes()
     pretences: list[Event] = []
     wanted = {w.i for tok in sentence.span for w in wanted_acts(tok)}
+    judged = _grounds(built)
     for trigger, made in built:
         if _question_frame(trigger.token):
             continue  # "Asked about the jets, she warned …": the interviewer's question, no appeal
         made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
         made = _matrix_acts(trigger, made, speech)
+        if trigger.token.i in judged:  # "praised the police for defending the border": the judge's words
+            judge = judged[trigger.token.i]
+            made = [recoded(e, e.cameo, attributed_to=judge, rule=f"grounds: {e.rule}") if e.attributed_to is None else e for e in made]
         if _habitual_perfect(trigger.token):  # "have repeatedly called for access": many acts, none told
             made = [recoded(e, e.cameo, modality="generic", rule=f"habitual: {e.rule}") if e.modality == "asserted" else e for e in made]
         if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
