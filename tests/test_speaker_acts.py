@@ -64,3 +64,12 @@ def test_the_grounds_of_a_praise_are_the_judges_words_not_an_event(coder):
     assert [e for e in _factual(doc) if e.cameo == "051" and e.target and e.target.country == "LVA"]  # the thanks are an act
     assert not [e for e in _factual(doc) if e.trigger.text in ("defending", "solidarity")]
     assert [e for e in doc.events if e.rule.startswith("grounds:")]
+
+
+def test_two_word_judgements_count_by_their_head_and_the_verbs_lemma(coder):
+    right = coder.code_text("The Chinese foreign ministry said the Japanese government had no right to speak.", date="2025-03-04")
+    assert ("11", "CHN", "JPN") in _keys(right)
+    hollow = coder.code_text("The Chinese foreign ministry said the US side has been hollowing out the one-China principle.", date="2025-03-04")
+    assert ("11", "CHN", "USA") in _keys(hollow)
+    plain = coder.code_text("The Chinese foreign ministry said the Japanese government had the right to speak.", date="2025-03-04")
+    assert ("11", "CHN", "JPN") not in _keys(plain)

@@ -300,14 +300,16 @@ def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[E
         if tok.is_punct:
             continue
         forms = {tok.lower_, tok.lemma_.lower()}
-        if tok.i + 1 < content.end:
-            forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
+        pair = content.doc[tok.i + 1] if tok.i + 1 < content.end else None
+        if pair is not None:  # "no right", "hollowing out" (the verb's lemma: "hollow out")
+            forms |= {f"{tok.lower_} {pair.lower_}", f"{tok.lemma_.lower()} {pair.lower_}"}
         hit = next((e for e in table if forms & e.words), None)
         if hit is not None and _in_name(tok):
             continue  # "the Great Satan": a name, not praise
         if hit is not None and hit.polarity == "positive" and tok.pos_ == "VERB":
             continue  # "Guterres had welcomed the initiative": another's act, reported
-        if hit is not None and _predicated(tok):
+        two_words = hit is not None and not ({tok.lower_, tok.lemma_.lower()} & hit.words)
+        if hit is not None and (_predicated(tok) or two_words and pair is not None and _predicated(pair)):
             out.append((hit, tok))
     return out
 
