@@ -65,7 +65,13 @@ def _prefix(span: Span) -> Span | None:
 
 
 def _is_answer(text: str, statement: Statement) -> bool:
-    return text[statement.cue.end : statement.cue.end + 1] == ":"
+    """Whether the statement's words follow a colon to the end of its paragraph: "said: …", an
+    answer line ("A: …") or one whose cue opens a longer name ("Hua Chunying: …")."""
+    if text[statement.cue.end : statement.cue.end + 1] == ":":
+        return True
+    line_start = text.rfind("\n", 0, statement.cue.start) + 1
+    name, colon, _ = text[statement.cue.start : statement.cue.start + 60].partition(":")
+    return statement.cue.start == line_start and bool(colon) and "\n" not in name and len(name.split()) <= 5 and not any(p in name for p in ".?!\"")
 
 
 def _is_interview(statement: Statement, lexicon: SpeechLexicon) -> bool:
