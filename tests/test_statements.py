@@ -567,3 +567,10 @@ def test_an_answer_line_opened_by_a_full_name_goes_on_to_the_end_of_its_paragrap
     shelling = next(e for e in doc.events if e.root == "19")
     assert not shelling.factual and shelling.statement is not None  # the answer's second sentence is still hers
     assert [e for e in doc.events if e.cameo == "112" and e.source.country == "RUS" and e.factual]
+
+
+def test_a_quoted_alias_in_the_subject_is_no_speech(coder):
+    alias = coder.code_text('The imprisoned former leader of the gang, Jorge Ruiz, alias "El Flaco," continues to run extortion operations in Lima from jail.')
+    assert alias.statements == []
+    quoted = coder.code_text('"We will not negotiate," the Peruvian interior minister said.')
+    assert [s.content.text for s in quoted.statements] == ["We will not negotiate"]

@@ -319,6 +319,8 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             end -= 1
         while start < end and sentence.doc[start].is_punct:
             start += 1
+        if direct and speaker.left_edge.i <= start and end <= speaker.right_edge.i + 1:
+            continue  # 'Jorge Ruiz, alias "El Flaco," continues to …': a quoted name in the speaker's phrase
         # "Lavrov and his Iranian counterpart said …": each of the joint speakers says it
         for one in [speaker, *_joint_speakers(speaker)]:
             found.append(RawStatement(cue=tok, speakers=expand(one), content_start=start, content_end=end, direct=direct,

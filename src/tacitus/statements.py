@@ -193,9 +193,11 @@ def _a_thing(raw: RawStatement, speaker: ActorRef, lexicon: SpeechLexicon) -> bo
     """"The find suggests …", "investigations revealed …": an inference verb whose subject is a
     thing no actor stands for, not a report's source ("the survey shows") either."""
     head = raw.speakers[0] if raw.speakers else None
-    if head is None or speaker.actor is not None or raw.cue.lemma_.lower() not in lexicon.inference_cues:
+    if head is None or raw.cue.lemma_.lower() not in lexicon.inference_cues:
         return False
-    return head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.attribution_heads
+    # "the group's investigations revealed …": an actor owning the thing does not say it
+    thing = speaker.actor is None or head.lower_ not in speaker.text.lower()
+    return thing and head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.attribution_heads
 
 
 def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> SentenceSpeech:
