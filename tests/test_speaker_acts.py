@@ -73,3 +73,12 @@ def test_two_word_judgements_count_by_their_head_and_the_verbs_lemma(coder):
     assert ("11", "CHN", "USA") in _keys(hollow)
     plain = coder.code_text("The Chinese foreign ministry said the Japanese government had the right to speak.", date="2025-03-04")
     assert ("11", "CHN", "JPN") not in _keys(plain)
+
+
+def test_a_feeling_about_the_news_targets_the_doer_of_the_act_just_reported(coder):
+    doc = coder.code_text(
+        "Eritrean troops shelled the Ethiopian town of Zalambessa on Monday. "
+        "Kenya's foreign ministry said it was deeply troubled by the news.", date="2025-03-04")
+    assert ("11", "KEN", "ERI") in _keys(doc)
+    victims = coder.code_text("The Kenyan foreign minister said he was alarmed by reports that Ugandan aid workers had been killed.", date="2025-03-04")
+    assert not [e for e in _factual(victims) if e.root == "11" and e.target and e.target.country == "UGA"]

@@ -14,7 +14,7 @@ from tacitus.ontology import load_cameo
 _ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
                "own_state_determiners", "charging_cues", "habitual_perfect_adverbs",
-               "grounds_prepositions")
+               "grounds_prepositions", "felt_news")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class ActTables:
     habitual_perfect_adverbs: frozenset[str]
     grounds_roots: tuple[str, ...]
     grounds_prepositions: frozenset[str]
+    felt_news: frozenset[str]
     frame_codes: tuple[str, ...]
 
 

@@ -50,6 +50,7 @@ ANSWERED_CHARGES = words("answered_charges")
 RETALIATION_VERBS = words("retaliation_verbs")
 FUTURE_WORDS = words("future_aux") | TABLES.retaliation_future
 FEELERS = words("speaker_feelers")  # "it regretted": the speaker feels
+FELT_NEWS = TABLES.felt_news  # "troubled by the news": about the act just reported
 LOOKBACK = TABLES.lookback_sentences  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
@@ -83,6 +84,8 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
             targets = [r for t in judged for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
             if not targets and _feels(doc, sentence, word, statement.speaker):  # "it regretted Pakistan's steps"
                 targets = [r for t in _felt_about(word) for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
+                if not targets and evaluation.polarity == "negative":  # "she was appalled (by the news)"
+                    targets = _felt_perpetrators(doc, sentence, word, statement.speaker)
             if targets:  # "the situation was dangerous" judges no one
                 out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
                 break
@@ -100,7 +103,22 @@ def _felt_about(word: Token) -> list[Token]:
     """What a feeling is about: "regretted [Pakistan's] steps", "appalled by [the junta's] decision"."""
     objects = [c for c in word.children if c.dep_ == "dobj"]
     objects += [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in TABLES.feeling_prepositions for g in c.children if g.dep_ == "pobj"]
-    return [t for o in objects for t in o.subtree if t.dep_ == "poss" or t.pos_ == "PROPN"] + objects
+    # not the actors inside a clause about it ("alarmed by reports that [WFP] staff were killed": victims)
+    clauses = {t.i for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "ccomp") for t in c.subtree}
+    return [t for o in objects for t in o.subtree if (t.dep_ == "poss" or t.pos_ == "PROPN") and t.i not in clauses] + objects
+
+
+def _felt_perpetrators(doc: CodingDoc, sentence: Sentence, word: Token, speaker: ActorRef) -> list[ActorRef]:
+    """Whom a feeling about no named actor is about: "she was appalled", "troubled by the news",
+    "appalled by the executions" — the doer of the act just reported (or of the act named)."""
+    objects = _felt_about(word)
+    if any(r.actor for t in objects for r in refs(doc, sentence, t)):
+        return []  # about someone the text names, who is no target ("by its own allies")
+    named = next((t.lemma_.lower() for t in objects if t.lemma_.lower() in CONDEMNED_ACTS), "")
+    acts = _answered_acts(doc, sentence, named) if named or not objects or all(t.lemma_.lower() in FELT_NEWS for t in objects) else []
+    probe = Event(id="", sentence=sentence.index, evidence="", source=speaker, target=None, cameo="", root="", quad_class=0,
+                  goldstein=0.0, plover=Plover(None), trigger=speaker, rule="")
+    return [a.source for a in acts if a.source is not None and _doer(a, probe)][:1]
 
 
 def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
