@@ -82,3 +82,11 @@ def test_a_feeling_about_the_news_targets_the_doer_of_the_act_just_reported(code
     assert ("11", "KEN", "ERI") in _keys(doc)
     victims = coder.code_text("The Kenyan foreign minister said he was alarmed by reports that Ugandan aid workers had been killed.", date="2025-03-04")
     assert not [e for e in _factual(victims) if e.root == "11" and e.target and e.target.country == "UGA"]
+
+
+def test_a_threat_targets_the_one_its_condition_names_never_the_threateners_own_army(coder):
+    gates = coder.code_text("The Turkish president threatened to open the border to Syrian refugees if European governments criticised the offensive.", date="2025-03-04")
+    assert ("13", "TUR", "EUR") in _keys(gates)
+    jets = coder.code_text("The Turkish president warned that the army would strike if Greek jets entered its airspace.", date="2025-03-04")
+    assert ("13", "TUR", "GRC") in _keys(jets)
+    assert not [e for e in _factual(jets) if e.root == "13" and e.target and e.target.country == "TUR"]

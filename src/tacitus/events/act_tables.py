@@ -14,7 +14,7 @@ from tacitus.ontology import load_cameo
 _ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
                "own_state_determiners", "charging_cues", "habitual_perfect_adverbs",
-               "grounds_prepositions", "felt_news")
+               "grounds_prepositions", "felt_news", "threat_conditions")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class ActTables:
     grounds_roots: tuple[str, ...]
     grounds_prepositions: frozenset[str]
     felt_news: frozenset[str]
+    threat_conditions: frozenset[str]
     frame_codes: tuple[str, ...]
 
 

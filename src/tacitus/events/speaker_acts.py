@@ -176,8 +176,11 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
     the act of that kind reported just before, or the headline's: "US jets struck … Iran
     condemned the attacks"); "rejected the accusations" the accuser; "warned that the South
     would pay dearly" the one warned."""
-    if event.root not in VERBAL_ROOTS or event.target is not None and event.target.actor is not None or event.source is None:
+    if event.root not in VERBAL_ROOTS or event.source is None:
         return event
+    own_target = event.target is not None and event.root == "13" and _own_side(event.target, event.source)
+    if event.target is not None and event.target.actor is not None and not own_target:
+        return event  # (a threat "toward" the threatener's own army names whom it will hit instead)
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
     lemma = objects[0].lemma_.lower() if objects else ""
     before = [e for e in reversed(doc.events) if 0 <= sentence.index - e.sentence <= LOOKBACK]
@@ -194,10 +197,19 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
         return replace(event, target=act.source, rule=f"{event.rule}; target: doer of S{act.sentence} {act.trigger.text}")
     if event.root == "13":  # "warned that the South would pay dearly"
         warned = [g for c in trigger.token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-        found = [r for t in warned for r in refs(doc, sentence, t) if r.actor and r.actor != event.source.actor and r.country != event.source.country]
+        # "threatened to open the gates if European governments called it an occupation"
+        warned += [s for c in (trigger.token, *trigger.token.children) if c is trigger.token or c.dep_ in ("xcomp", "ccomp")
+                   for a in c.children if a.dep_ == "advcl" and any(m.lower_ in TABLES.threat_conditions for m in a.children if m.dep_ == "mark")
+                   for s in subjects_of(a)]
+        found = [r for t in warned for r in refs(doc, sentence, t) if r.actor and r.actor != event.source.actor and not _own_side(r, event.source)]
         if found:
             return replace(event, target=found[0], rule=f"{event.rule}; target: the one warned")
     return event
+
+
+def _own_side(ref: ActorRef, source: ActorRef) -> bool:
+    """Whether `ref` is the source's own side: its country, or its state's unnamed forces."""
+    return ref.country is not None and ref.country == source.country or same_state(ref, source)
 
 
 def _answered_acts(doc: CodingDoc, sentence: Sentence, lemma: str) -> list[Event]:
