@@ -43,7 +43,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.places"},
     {"tacitus.events.build"},
     {"tacitus.qualify"},  # stage: qualify
-    {"tacitus.events.speaker_acts"},  # the speaker's own acts
+    {"tacitus.events.speaker_acts", "tacitus.events.frames"},  # the speaker's own acts; speech frames
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.actors.context"},  # stage: context

@@ -25,6 +25,13 @@ from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
+from tacitus.events.frames import (
+    grounds,
+    habitual_perfect,
+    question_frame,
+    told_as_past,
+    without_frames,
+)
 from tacitus.events.speaker_acts import (
     ACCUSATION_RULE,
     FUTURE_MODALITIES,
@@ -60,7 +67,6 @@ REPORTED_OWN_ROOTS = act_tables().reported_own_roots  # "said its troops had wit
 OWN_REPORT = "told by its doer in"
 OWN_DETERMINERS = act_tables().own_state_determiners  # "said his country would keep funding it"
 STATE_SECTORS = actor_words().state_sectors
-PRONOUNS = frozenset(actor_words().pronouns)
 STATE_NOUNS = frozenset(w for w, kind in actor_words().anaphoric_nouns.items() if kind == "country")
 
 
@@ -227,17 +233,6 @@ def _own_report(event: Event, speaker: ActorRef, first_person: frozenset[str]) -
     return source.actor is not None and named_own and same_state(source, speaker)
 
 
-def _told_as_past(tok: Token) -> bool:
-    """A verb told as done: "struck", "had executed", "had been attacking" (not "are bombing",
-    "will strike", "has to fight")."""
-    if tok.pos_ != "VERB":
-        return False
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ == "to" or a.tag_ == "MD" for a in auxes):
-        return False
-    return tok.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" for a in auxes)
-
-
 def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) -> list[Event]:
     """"The president said the West had lost the battle and praised Russia": the praising is
     the speaker's own act, told beside the statement, not part of it."""
@@ -306,52 +301,6 @@ def is_claimed(tok: Token, table: ClaimedAttitudes) -> bool:
     return any(a.lower_ == "of" and a.head.lemma_.lower() in table.pretence_nouns for a in tok.ancestors)
 
 
-def _grounds(built: list[tuple[Trigger, list[Event]]]) -> dict[int, str]:
-    """The tokens of the grounds of a praise or blame ("praised X [for defending the border]"),
-    each with the judge's actor id."""
-    tables, out = act_tables(), {}
-    for trigger, made in built:
-        judge = next((e.source.actor for e in made if e.root in tables.grounds_roots and e.source is not None and e.source.actor), None)
-        if judge is None:
-            continue
-        for prep in trigger.token.children:
-            if prep.dep_ == "prep" and prep.lower_ in tables.grounds_prepositions:
-                out.update({t.i: judge for t in prep.subtree})
-    return out
-
-
-def _habitual_perfect(tok: Token) -> bool:
-    """"have repeatedly called for", "has consistently denied": a present perfect summing up acts."""
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in tok.children)
-    return perfect and any(c.dep_ == "advmod" and c.lower_ in act_tables().habitual_perfect_adverbs for c in tok.children)
-
-
-def _question_frame(tok: Token) -> bool:
-    """"Asked about the jets, she warned …", "Asked whether …, he said …": a participle clause
-    with no subject or agent of its own frames an interview question; nobody named appeals."""
-    if tok.lemma_.lower() not in load_speech_lexicon().question_frames or tok.tag_ != "VBN" or tok.dep_ != "advcl":
-        return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
-
-
-def _without_frames(found: list[Event], speech: SentenceSpeech) -> list[Event]:
-    """"Addressing lawmakers, Erdogan said …", "In his speech, she said …": a code that only says
-    someone spoke (010), below its speaker's statement or other act in the clause tree, is the
-    frame of what is said — that is coded, the frame is not. A main-clause frame ("issued a
-    statement urging …") stays the sentence's act."""
-    frames = act_tables().frame_codes
-    above = [(s.speaker.actor, s.depth) for s in speech.statements if s.speaker.actor is not None]
-    above += [(e.source.actor, e.depth) for e in found if e.cameo not in frames and e.source is not None and e.source.actor is not None]
-
-    def framed(event: Event) -> bool:
-        if event.cameo not in frames or event.source is None:
-            return False
-        if event.source.actor is None:  # "in his speech, she said": the pronoun is the speaker's
-            return event.source.text.lower() in PRONOUNS and any(d < event.depth for _, d in above[:len(speech.statements)])
-        return any(a == event.source.actor and d < event.depth for a, d in above)
-    return [e for e in found if not framed(e)]
-
-
 def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, built: list[tuple[Trigger, list[Event]]], day: Date | None) -> list[Event]:
     """The stage: a sentence's events in reading order, each trigger's followed by what it
     commits to or refuses, then the announcements and evaluations of its statements."""
@@ -360,16 +309,16 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     claimed = load_claimed_attitudes()
     pretences: list[Event] = []
     wanted = {w.i for tok in sentence.span for w in wanted_acts(tok)}
-    judged = _grounds(built)
+    judged = grounds(built)
     for trigger, made in built:
-        if _question_frame(trigger.token):
+        if question_frame(trigger.token):
             continue  # "Asked about the jets, she warned …": the interviewer's question, no appeal
         made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
         made = _matrix_acts(trigger, made, speech)
         if trigger.token.i in judged:  # "praised the police for defending the border": the judge's words
             judge = judged[trigger.token.i]
             made = [recoded(e, e.cameo, attributed_to=judge, rule=f"grounds: {e.rule}") if e.attributed_to is None else e for e in made]
-        if _habitual_perfect(trigger.token):  # "have repeatedly called for access": many acts, none told
+        if habitual_perfect(trigger.token):  # "have repeatedly called for access": many acts, none told
             made = [recoded(e, e.cameo, modality="generic", rule=f"habitual: {e.rule}") if e.modality == "asserted" else e for e in made]
         if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
             made = [recoded(e, e.cameo, modality="intended") if e.modality == "asserted" else e for e in made]
@@ -386,10 +335,10 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     owners = [s for _, s in speech.spoken()]
     speaking = {sentence.span_of(raw.cue).start for raw in speech.raws if raw.speaking_only}
     found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
-    found = _without_frames(found, speech)
+    found = without_frames(found, speech)
     charged = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().charging_cues)
     claiming = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lower_.startswith(CLAIM_CUES)) | charged
-    past = frozenset(sentence.span_of(t).start for t in sentence.span if _told_as_past(t))
+    past = frozenset(sentence.span_of(t).start for t in sentence.span if told_as_past(t))
     found = performatives(owners, found, claiming, past)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
