@@ -90,3 +90,20 @@ def test_a_threat_targets_the_one_its_condition_names_never_the_threateners_own_
     jets = coder.code_text("The Turkish president warned that the army would strike if Greek jets entered its airspace.", date="2025-03-04")
     assert ("13", "TUR", "GRC") in _keys(jets)
     assert not [e for e in _factual(jets) if e.root == "13" and e.target and e.target.country == "TUR"]
+
+
+def test_a_reproach_or_a_state_of_being_is_no_demand(coder):
+    demand = coder.code_text("The Estonian prime minister said Russian troops must leave the border zone.", date="2025-03-04")
+    assert ("10", "EST", "RUS") in _keys(demand)
+    reproach = coder.code_text("The Estonian prime minister said Russian troops should have left the border zone sooner.", date="2025-03-04")
+    assert not [e for e in _factual(reproach) if e.root == "10"]
+    being = coder.code_text("The Estonian prime minister said the Russian envoys must be members of the commission.", date="2025-03-04")
+    assert not [e for e in _factual(being) if e.root == "10"]
+
+
+def test_what_a_denial_or_the_speakers_own_appeal_holds_is_no_announcement(coder):
+    denied = coder.code_text("The Azerbaijani president denied that his army would attack Armenia.", date="2025-03-04")
+    assert not [e for e in _factual(denied) if e.root in ("03", "13")]
+    appeal = coder.code_text('"We appeal to Malaysia to allow the refugees to land," the Indonesian foreign minister said.', date="2025-03-04")
+    assert [e for e in _factual(appeal) if e.root == "02" and e.source.country == "IDN"]
+    assert not [e for e in _factual(appeal) if e.root == "03"]

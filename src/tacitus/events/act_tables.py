@@ -13,7 +13,7 @@ from tacitus.ontology import load_cameo
 
 _ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
-               "own_state_determiners", "charging_cues", "habitual_perfect_adverbs",
+               "own_state_determiners", "charging_cues", "denial_cues", "habitual_perfect_adverbs",
                "grounds_prepositions", "felt_news", "threat_conditions")
 
 
@@ -32,6 +32,7 @@ class ActTables:
     retaliation_future: frozenset[str]
     own_state_determiners: frozenset[str]
     charging_cues: frozenset[str]
+    denial_cues: frozenset[str]
     habitual_perfect_adverbs: frozenset[str]
     grounds_roots: tuple[str, ...]
     grounds_prepositions: frozenset[str]

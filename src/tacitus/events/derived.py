@@ -126,7 +126,8 @@ def commitments(doc: CodingDoc, sentence: Sentence, events: list[Event], complem
     return out
 
 
-def announcements(statements: list[Statement], events: list[Event], charged: frozenset[str] = frozenset()) -> list[Event]:
+def announcements(statements: list[Statement], events: list[Event], charged: frozenset[str] = frozenset(),
+                  denied: frozenset[str] = frozenset()) -> list[Event]:
     """A speaker announcing its own future action (or refusing it) performs a verbal event:
     "Turkey says it will launch an offensive" -> Turkey threatens force (138). `charged` are the
     statements that charge another actor ("accused the US of planning to invade"): their
@@ -135,6 +136,11 @@ def announcements(statements: list[Statement], events: list[Event], charged: fro
     out = []
     for statement in statements:
         inner = [e for e in events if e.statement == statement.id]
+        if not inner or statement.id in denied:
+            continue  # "denied it would attack": the denial (016) is the act, not an announcement
+        performed = [e.depth for e in events if e.rule.startswith(f"performed in {statement.id}:")]
+        # "we appeal to the board to allow …": what the speaker's own appeal asks is no plan of its own
+        inner = [e for e in inner if not performed or e.depth < min(performed)]
         if not inner:
             continue
         speaker = statement.speaker
@@ -342,5 +348,6 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     found = performatives(owners, found, claiming, past)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
-    announced = [e for e in announcements(owners, found, charged) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
+    denied = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().denial_cues)
+    announced = [e for e in announcements(owners, found, charged, denied) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
     return found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)

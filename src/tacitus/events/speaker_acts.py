@@ -165,6 +165,9 @@ def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day:
                 continue
             if any(is_negated(a) for a in tok.ancestors if a.i in raw.content_tokens or a.i == raw.cue.i):
                 continue  # "don't think legislators should oppose the bill"
+            being = tok.lemma_.lower() == "be" and any(c.dep_ == "attr" for c in tok.children)  # not "must be ready to mediate"
+            if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) or being:
+                continue  # "should have acted sooner" is a reproach, "must be peers" no act asked
             targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
             out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
     return out
