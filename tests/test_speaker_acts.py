@@ -107,3 +107,17 @@ def test_what_a_denial_or_the_speakers_own_appeal_holds_is_no_announcement(coder
     appeal = coder.code_text('"We appeal to Malaysia to allow the refugees to land," the Indonesian foreign minister said.', date="2025-03-04")
     assert [e for e in _factual(appeal) if e.root == "02" and e.source.country == "IDN"]
     assert not [e for e in _factual(appeal) if e.root == "03"]
+
+
+def test_one_speakers_two_judgements_of_one_actor_in_a_sentence_are_one_act(coder):
+    doc = coder.code_text("The Polish president condemned Belarus and accused Belarus of using migrants as a weapon.", date="2025-03-04")
+    judged = [e for e in _factual(doc) if e.root == "11" and e.target and e.target.country == "BLR"]
+    assert len(judged) == 1
+    two = coder.code_text("The Polish president condemned Belarus and criticised Russia.", date="2025-03-04")
+    assert {e.target.country for e in _factual(two) if e.root == "11"} == {"BLR", "RUS"}
+
+
+def test_a_speakers_act_told_beside_a_negated_plan_is_done(coder):
+    doc = coder.code_text(
+        "The Taliban spokesman said the movement would not allow attacks from Afghan soil and called on Pakistan to reopen the border.", date="2025-03-04")
+    assert [e for e in _factual(doc) if e.root == "02" and e.target and e.target.country == "PAK"]

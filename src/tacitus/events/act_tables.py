@@ -11,7 +11,8 @@ from functools import cache
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import load_cameo
 
-_ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots")
+_ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots",
+               "verbal_dedupe_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
                "own_state_determiners", "charging_cues", "denial_cues", "habitual_perfect_adverbs",
                "grounds_prepositions", "felt_news", "threat_conditions")
@@ -35,6 +36,7 @@ class ActTables:
     denial_cues: frozenset[str]
     habitual_perfect_adverbs: frozenset[str]
     grounds_roots: tuple[str, ...]
+    verbal_dedupe_roots: tuple[str, ...]
     grounds_prepositions: frozenset[str]
     felt_news: frozenset[str]
     threat_conditions: frozenset[str]

@@ -28,6 +28,7 @@ from tacitus.events.extract import Trigger
 from tacitus.events.frames import (
     grounds,
     habitual_perfect,
+    one_act_each,
     question_frame,
     told_as_past,
     without_frames,
@@ -63,6 +64,7 @@ CLAIM_CUES = tuple(sorted(words("claim_cues")))
 OWN_ACT_ROOTS = act_tables().own_act_roots  # appeals, demands, disapproval, rejection, threats
 MATRIX_ROOTS = act_tables().matrix_roots  # verbal acts a speaker does beside its statement
 ANNOUNCERS = act_tables().announcer_pronouns  # "said it would send aid": the speaker itself
+THIRD_PERSONS = ANNOUNCERS - load_speech_lexicon().first_person  # "it", "they": the speaker only when reported
 REPORTED_OWN_ROOTS = act_tables().reported_own_roots  # "said its troops had withdrawn": reported
 OWN_REPORT = "told by its doer in"
 OWN_DETERMINERS = act_tables().own_state_determiners  # "said his country would keep funding it"
@@ -152,7 +154,9 @@ def announcements(statements: list[Statement], events: list[Event], charged: fro
         to_come = [e for e in inner if e.modality == "future" and not e.rule.startswith("noun:") and _announcer(e.source, speaker, statement.id in charged, strict=True)]
         event = min(refused or to_come or inner, key=lambda e: (e.depth, e.trigger.start))
         future = event.modality in FUTURE_MODALITIES or event in refused
-        own = _announcer(event.source, speaker, statement.id in charged)
+        # in the speaker's own words ("Then they come to speak to us"), "it" and "they" are others
+        third = statement.direct and event.source is not None and event.source.text.lower() in THIRD_PERSONS
+        own = _announcer(event.source, speaker, statement.id in charged) and not third
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):
             code = codes.claim_code  # "the Houthis claimed they had attacked the airport"
@@ -246,7 +250,9 @@ def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) ->
     statement = next((st for raw, st in speech.spoken() if cue is not None and raw.cue.i == cue.i), None)
     if statement is None or statement.speaker.actor is None:
         return made
-    return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"said and did in {statement.id}: {e.rule}")
+    # told as done ("and called on …", past like the cue): the clause's "would not" is not its own
+    return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, modality="asserted", negated=any(c.dep_ == "neg" for c in trigger.token.children),
+                    rule=f"said and did in {statement.id}: {e.rule}")
             if e.statement == statement.id and e.root in MATRIX_ROOTS else e for e in made]
 
 
@@ -350,4 +356,4 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
     denied = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().denial_cues)
     announced = [e for e in announcements(owners, found, charged, denied) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
-    return found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
+    return one_act_each(found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day))

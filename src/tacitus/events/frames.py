@@ -77,3 +77,19 @@ def without_frames(found: list[Event], speech: SentenceSpeech) -> list[Event]:
             return event.source.text.lower() in PRONOUNS and any(d < event.depth for _, d in above[:len(speech.statements)])
         return any(a == event.source.actor and d < event.depth for a, d in above)
     return [e for e in found if not framed(e)]
+
+
+def one_act_each(events: list[Event]) -> list[Event]:
+    """"We thank the people and we congratulate the nation", "pretend to bring peace, but they
+    are killing the people": one speaker's verbal acts of one root toward one actor in one
+    sentence are one act (the first told)."""
+    verbal, seen, out = act_tables().verbal_dedupe_roots, set(), []
+    for event in events:
+        factual = event.modality == "asserted" and not event.negated and event.attributed_to is None
+        key = (event.root, event.source.actor if event.source else None, event.target.actor if event.target else None)
+        if factual and event.root in verbal and key[1] is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(event)
+    return out
