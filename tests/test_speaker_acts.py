@@ -121,3 +121,10 @@ def test_a_speakers_act_told_beside_a_negated_plan_is_done(coder):
     doc = coder.code_text(
         "The Taliban spokesman said the movement would not allow attacks from Afghan soil and called on Pakistan to reopen the border.", date="2025-03-04")
     assert [e for e in _factual(doc) if e.root == "02" and e.target and e.target.country == "PAK"]
+
+
+def test_a_praise_beside_a_quoted_claim_is_the_speakers(coder):
+    doc = coder.code_text('The Syrian president said the West had "lost the battle" and praised Russia and Iran for their support.', date="2025-03-04")
+    praise = [e for e in _factual(doc) if e.root == "05"]
+    assert praise and all(e.source.country == "SYR" for e in praise)
+    assert {e.target.country for e in praise} == {"RUS", "IRN"}

@@ -253,7 +253,7 @@ def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) ->
     # told as done ("and called on …", past like the cue): the clause's "would not" is not its own
     return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, modality="asserted", negated=any(c.dep_ == "neg" for c in trigger.token.children),
                     rule=f"said and did in {statement.id}: {e.rule}")
-            if e.statement == statement.id and e.root in MATRIX_ROOTS else e for e in made]
+            if e.statement in (statement.id, None) and e.root in MATRIX_ROOTS else e for e in made]  # (None: a quote was the content)
 
 
 def _speaks_for(source: ActorRef, speaker: ActorRef) -> bool:
