@@ -11,6 +11,8 @@ The word lists are data (data/speaker_acts.yaml, data/speech.yaml).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from tacitus.events.act_tables import act_tables
@@ -20,6 +22,7 @@ from tacitus.statements import SentenceSpeech, load_speech_lexicon
 from tacitus.words import actor_words
 
 PRONOUNS = frozenset(actor_words().pronouns)
+STATEMENT_RULE = re.compile(r"\b(?:in|by) (S\d+):")  # "evaluation in S2: …": the statement a derived act is read off
 
 
 def told_as_past(tok: Token) -> bool:
@@ -80,14 +83,16 @@ def without_frames(found: list[Event], speech: SentenceSpeech) -> list[Event]:
 
 
 def one_act_each(events: list[Event]) -> list[Event]:
-    """"We thank the people and we congratulate the nation", "pretend to bring peace, but they
-    are killing the people": one speaker's verbal acts of one root toward one actor in one
-    sentence are one act (the first told)."""
+    """"We thank the people … and we congratulate the people", "said the raid was unacceptable"
+    (an evaluation and an accusation read off the raid): the acts one statement makes of one
+    root toward one actor are one act (the first told). Acts told by verbs of their own
+    ("condemned the executions and said they were weaponising justice") stay apart."""
     verbal, seen, out = act_tables().verbal_dedupe_roots, set(), []
     for event in events:
         factual = event.modality == "asserted" and not event.negated and event.attributed_to is None
-        key = (event.root, event.source.actor if event.source else None, event.target.actor if event.target else None)
-        if factual and event.root in verbal and key[1] is not None:
+        told = STATEMENT_RULE.search(event.rule)
+        key = (told.group(1) if told else None, event.root, event.source.actor if event.source else None, event.target.actor if event.target else None)
+        if factual and told and event.root in verbal and key[2] is not None:
             if key in seen:
                 continue
             seen.add(key)
