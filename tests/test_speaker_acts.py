@@ -127,3 +127,10 @@ def test_a_praise_beside_a_quoted_claim_is_the_speakers(coder):
     praise = [e for e in _factual(doc) if e.root == "05"]
     assert praise and all(e.source.country == "SYR" for e in praise)
     assert {e.target.country for e in praise} == {"RUS", "IRN"}
+
+
+def test_a_statement_may_judge_and_threaten_but_judges_once_of_a_kind(coder):
+    doc = coder.code_text('"The Armenian government is a disgrace, and its crimes will not go unanswered," the Azerbaijani president said.', date="2025-03-04")
+    assert ("11", "AZE", "ARM") in _keys(doc) and ("13", "AZE", "ARM") in _keys(doc)
+    once = coder.code_text('The Azerbaijani president said the Armenian government was a disgrace and a failure.', date="2025-03-04")
+    assert len([e for e in _factual(once) if e.root == "11"]) == 1

@@ -78,8 +78,10 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
         cue_event = any(e.trigger.start == cue for e in found) and not raw.speaking_only
         if cue_event or statement.speaker.actor is None or not raw.holds_claims:
             continue
-        content = sentence.doc[raw.content_start : raw.content_end]
+        content, roots = sentence.doc[raw.content_start : raw.content_end], set()
         for evaluation, word in evaluations_in(content, load_evaluations()):
+            if evaluation.code[:2] in roots:
+                continue  # one judgement of a kind per statement: "a tumour …, and its crimes will not go unanswered" is two
             judged = evaluated_actor_tokens(content, word, victims=evaluation.polarity == "negative")
             targets = [r for t in judged for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
             if not targets and _feels(doc, sentence, word, statement.speaker):  # "it regretted Pakistan's steps"
@@ -88,7 +90,7 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
                     targets = _felt_perpetrators(doc, sentence, word, statement.speaker)
             if targets:  # "the situation was dangerous" judges no one
                 out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
-                break
+                roots.add(evaluation.code[:2])
     return out
 
 
