@@ -557,3 +557,20 @@ def test_a_threat_told_as_what_befalls_an_actor_is_a_threat_toward_it(coder):
     assert [(e.root, e.target.country) for e in doc.events if e.factual] == [("13", "SAU")]
     doc = coder.code_text("The Peruvian minister said the floods would leave farmers paying a heavy price.")
     assert not [e for e in doc.events if e.factual and e.root == "13"], "no actor is threatened"
+
+
+def test_an_answer_line_opened_by_a_full_name_goes_on_to_the_end_of_its_paragraph(coder):
+    doc = coder.code_text(
+        "Russian Foreign Ministry spokeswoman Maria Zakharova held her weekly briefing in Moscow.\n\n"
+        "Question: What is your view of the new sanctions?\n\n"
+        "Maria Zakharova: The sanctions will fail. Ukrainian forces shelled Donetsk again on Tuesday.", date="2025-03-04")
+    shelling = next(e for e in doc.events if e.root == "19")
+    assert not shelling.factual and shelling.statement is not None  # the answer's second sentence is still hers
+    assert [e for e in doc.events if e.cameo == "112" and e.source.country == "RUS" and e.factual]
+
+
+def test_a_quoted_alias_in_the_subject_is_no_speech(coder):
+    alias = coder.code_text('The imprisoned former leader of the gang, Jorge Ruiz, alias "El Flaco," continues to run extortion operations in Lima from jail.')
+    assert alias.statements == []
+    quoted = coder.code_text('"We will not negotiate," the Peruvian interior minister said.')
+    assert [s.content.text for s in quoted.statements] == ["We will not negotiate"]

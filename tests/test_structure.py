@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.model", "tacitus.datafiles"},
     {"tacitus.ontology"},
     {"tacitus.words"},
-    {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon",
+    {"tacitus.syntax", "tacitus.dates", "tacitus.actors.entries", "tacitus.actors.lexicon", "tacitus.events.lexicon", "tacitus.events.act_tables",
      "tacitus.actors.knowledge", "tacitus.actors.casing"},  # knowledge.py extends the lexicon's loaders
     {"tacitus.places.index", "tacitus.places.gazetteer"},  # the gazetteer: knowledge, like the lexicons
     {"tacitus.attributes", "tacitus.matmul", "tacitus.decode"},  # the attribute ruler and lemmatizer as a table; numpy matmul; greedy decoding; for parse
@@ -44,7 +44,7 @@ LAYERS: list[set[str]] = [
     {"tacitus.events.places"},
     {"tacitus.events.build"},
     {"tacitus.qualify"},  # stage: qualify
-    {"tacitus.events.speaker_acts"},  # the speaker's own acts
+    {"tacitus.events.speaker_acts", "tacitus.events.frames"},  # the speaker's own acts; speech frames
     {"tacitus.events.derived"},  # stage: derived events
     {"tacitus.events.dedupe"},  # stage: dedupe
     {"tacitus.actors.context"},  # stage: context

@@ -44,6 +44,7 @@ class SpeechLexicon:
     non_speakers: frozenset[str]
     poll_heads: frozenset[str]
     court_object_cues: frozenset[str]
+    question_frames: frozenset[str]
 
 
 def relevant_words(lexicon: SpeechLexicon) -> frozenset[str]:
@@ -57,7 +58,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads", "court_object_cues"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads", "court_object_cues", "question_frames"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -318,6 +319,8 @@ def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement
             end -= 1
         while start < end and sentence.doc[start].is_punct:
             start += 1
+        if direct and speaker.left_edge.i <= start and end <= speaker.right_edge.i + 1:
+            continue  # 'Jorge Ruiz, alias "El Flaco," continues to …': a quoted name in the speaker's phrase
         # "Lavrov and his Iranian counterpart said …": each of the joint speakers says it
         for one in [speaker, *_joint_speakers(speaker)]:
             found.append(RawStatement(cue=tok, speakers=expand(one), content_start=start, content_end=end, direct=direct,

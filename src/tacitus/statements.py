@@ -65,7 +65,13 @@ def _prefix(span: Span) -> Span | None:
 
 
 def _is_answer(text: str, statement: Statement) -> bool:
-    return text[statement.cue.end : statement.cue.end + 1] == ":"
+    """Whether the statement's words follow a colon to the end of its paragraph: "said: …", an
+    answer line ("A: …") or one whose cue opens a longer name ("Hua Chunying: …")."""
+    if text[statement.cue.end : statement.cue.end + 1] == ":":
+        return True
+    line_start = text.rfind("\n", 0, statement.cue.start) + 1
+    name, colon, _ = text[statement.cue.start : statement.cue.start + 60].partition(":")
+    return statement.cue.start == line_start and bool(colon) and "\n" not in name and len(name.split()) <= 5 and not any(p in name for p in ".?!\"")
 
 
 def _is_interview(statement: Statement, lexicon: SpeechLexicon) -> bool:
@@ -187,9 +193,11 @@ def _a_thing(raw: RawStatement, speaker: ActorRef, lexicon: SpeechLexicon) -> bo
     """"The find suggests …", "investigations revealed …": an inference verb whose subject is a
     thing no actor stands for, not a report's source ("the survey shows") either."""
     head = raw.speakers[0] if raw.speakers else None
-    if head is None or speaker.actor is not None or raw.cue.lemma_.lower() not in lexicon.inference_cues:
+    if head is None or raw.cue.lemma_.lower() not in lexicon.inference_cues:
         return False
-    return head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.attribution_heads
+    # "the group's investigations revealed …": an actor owning the thing does not say it
+    thing = speaker.actor is None or head.lower_ not in speaker.text.lower()
+    return thing and head.pos_ == "NOUN" and head.lemma_.lower() not in lexicon.attribution_heads
 
 
 def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexicon) -> SentenceSpeech:

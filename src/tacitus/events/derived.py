@@ -23,7 +23,16 @@ from spacy.tokens import Token
 from tacitus.actors.refs import refs
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.document import CodingDoc, Sentence
+from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
+from tacitus.events.frames import (
+    grounds,
+    habitual_perfect,
+    one_act_each,
+    question_frame,
+    told_as_past,
+    without_frames,
+)
 from tacitus.events.speaker_acts import (
     ACCUSATION_RULE,
     FUTURE_MODALITIES,
@@ -32,6 +41,7 @@ from tacitus.events.speaker_acts import (
     obligations,
     pretenders,
     retaliations,
+    same_state,
     wanted_acts,
     wishes,
     with_perpetrator,
@@ -43,6 +53,7 @@ from tacitus.speech import matrix_cue
 from tacitus.statements import SentenceSpeech, asked, load_speech_lexicon
 from tacitus.syntax import depth_of, known_lemma, subjects_of
 from tacitus.words import (
+    actor_words,
     derived_codes,
     words,
 )
@@ -50,8 +61,15 @@ from tacitus.words import (
 COMMITTING_GOVERNORS = words("committing_governors")
 REFUSING_GOVERNORS = words("refusing_governors")
 CLAIM_CUES = tuple(sorted(words("claim_cues")))
-OWN_ACT_ROOTS = ("02", "10", "11", "12", "13")  # appeals, demands, disapproval, rejection, threats
-MATRIX_ROOTS = ("01", "02", "05", "10", "11", "12", "13")  # verbal acts a speaker does beside its statement
+OWN_ACT_ROOTS = act_tables().own_act_roots  # appeals, demands, disapproval, rejection, threats
+MATRIX_ROOTS = act_tables().matrix_roots  # verbal acts a speaker does beside its statement
+ANNOUNCERS = act_tables().announcer_pronouns  # "said it would send aid": the speaker itself
+THIRD_PERSONS = ANNOUNCERS - load_speech_lexicon().first_person  # "it", "they": the speaker only when reported
+REPORTED_OWN_ROOTS = act_tables().reported_own_roots  # "said its troops had withdrawn": reported
+OWN_REPORT = "told by its doer in"
+OWN_DETERMINERS = act_tables().own_state_determiners  # "said his country would keep funding it"
+STATE_SECTORS = actor_words().state_sectors
+STATE_NOUNS = frozenset(w for w, kind in actor_words().anaphoric_nouns.items() if kind == "country")
 
 
 def is_accusation(event: Event) -> bool:
@@ -110,24 +128,35 @@ def commitments(doc: CodingDoc, sentence: Sentence, events: list[Event], complem
     return out
 
 
-def announcements(statements: list[Statement], events: list[Event]) -> list[Event]:
+def announcements(statements: list[Statement], events: list[Event], charged: frozenset[str] = frozenset(),
+                  denied: frozenset[str] = frozenset()) -> list[Event]:
     """A speaker announcing its own future action (or refusing it) performs a verbal event:
-    "Turkey says it will launch an offensive" -> Turkey threatens force (138)."""
+    "Turkey says it will launch an offensive" -> Turkey threatens force (138). `charged` are the
+    statements that charge another actor ("accused the US of planning to invade"): their
+    unnamed doer is the one charged, never the speaker."""
     codes, cameo = derived_codes(), load_cameo()
     out = []
     for statement in statements:
         inner = [e for e in events if e.statement == statement.id]
+        if not inner or statement.id in denied:
+            continue  # "denied it would attack": the denial (016) is the act, not an announcement
+        performed = [e.depth for e in events if e.rule.startswith(f"performed in {statement.id}:")]
+        # "we appeal to the board to allow …": what the speaker's own appeal asks is no plan of its own
+        inner = [e for e in inner if not performed or e.depth < min(performed)]
         if not inner:
             continue
-        # the top event, or the top refusal when a plain report comes first ("said the talks had
-        # failed and that Bolivia would not negotiate"): a reported "would not" refuses
-        refused = [e for e in inner if e.negated and e.modality == "hypothetical" and e.source is not None and e.source.actor is not None]
-        event = min(refused or inner, key=lambda e: (e.depth, e.trigger.start))
-        future = event.modality in FUTURE_MODALITIES or event in refused
         speaker = statement.speaker
-        own = event.source is None or event.source.actor == speaker.actor or (
-            event.source.actor is None and event.source.text.lower() in ("it", "we", "they", "i")
-        ) or (speaker.country is not None and event.source.country == speaker.country)  # "his country would…"
+        # the top event, or the top refusal when a plain report comes first ("said the talks had
+        # failed and that Bolivia would not negotiate"): a reported "would not" refuses; the top
+        # act of the speaker's own side to come ("said sanctions had failed and that the two
+        # countries would expand cooperation") before a plain report
+        refused = [e for e in inner if e.negated and e.modality == "hypothetical" and e.source is not None and e.source.actor is not None]
+        to_come = [e for e in inner if e.modality == "future" and not e.rule.startswith("noun:") and _announcer(e.source, speaker, statement.id in charged, strict=True)]
+        event = min(refused or to_come or inner, key=lambda e: (e.depth, e.trigger.start))
+        future = event.modality in FUTURE_MODALITIES or event in refused
+        # in the speaker's own words ("Then they come to speak to us"), "it" and "they" are others
+        third = statement.direct and event.source is not None and event.source.text.lower() in THIRD_PERSONS
+        own = _announcer(event.source, speaker, statement.id in charged) and not third
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):
             code = codes.claim_code  # "the Houthis claimed they had attacked the airport"
@@ -150,7 +179,24 @@ def announcements(statements: list[Statement], events: list[Event]) -> list[Even
     return out
 
 
-def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
+def _announcer(source: ActorRef | None, speaker: ActorRef, charged: bool, strict: bool = False) -> bool:
+    """Whether the doer of a reported act is the speaker itself: unnamed, the speaker, "it",
+    "we", the speaker's country, "his country", "our government" — `strict`: the country only
+    when the speaker speaks for its state (an opposition leader is not "the government")."""
+    if source is None:
+        return not (charged or strict)  # strict: an agentless passive's doer is unknown
+    if source.actor is None and source.text.lower() in ANNOUNCERS:
+        return not charged
+    words = source.text.lower().split()
+    if source.actor is None and len(words) == 2 and words[0] in OWN_DETERMINERS and words[1] in STATE_NOUNS:
+        return True
+    same_country = speaker.country is not None and source.country == speaker.country
+    if strict:
+        same_country = same_country and speaker.sector in STATE_SECTORS and source.sector in (None, *STATE_SECTORS)
+    return source.actor == speaker.actor or same_country
+
+
+def performatives(statements: list[Statement], events: list[Event], claimed: frozenset[str] = frozenset(), past: frozenset[int] = frozenset()) -> list[Event]:
     """"I call on the armed forces to …", "We thank Turkey", said in the speaker's own quote or
     answer: a verbal act performed by speaking, the speaker's own (factual) act, not a claim."""
     by_id, roots = {s.id: s for s in statements}, derived_codes().performative_roots
@@ -165,13 +211,36 @@ def performatives(statements: list[Statement], events: list[Event]) -> list[Even
             # "The State Department said Washington … and called on Pyongyang to return to talks":
             # the speaker's own side's verbal act, told by the speaker, is the speaker's act
             out.append(recoded(event, event.cameo, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
+        elif statement is not None and statement.id not in claimed and event.trigger.start in past and _own_report(event, statement.speaker, first_person):
+            # "the army said its troops had taken the village": a side telling its own act reports
+            # it (narration's sourcing); only "claimed" keeps it a claim
+            speaker_words = source.text.lower() in first_person
+            out.append(recoded(event, event.cameo, source=statement.speaker if speaker_words else source, attributed_to=None,
+                               statement=None, rule=f"{OWN_REPORT} {statement.id}: {event.rule}"))
         elif statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
             out.append(event)
         elif verbal:
             out.append(recoded(event, event.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
-        else:  # "we liberated the village": still the speaker's claim, about itself
+        else:  # "we are winning the war": still the speaker's claim, about itself
             out.append(recoded(event, event.cameo, source=statement.speaker))
     return out
+
+
+def _own_report(event: Event, speaker: ActorRef, first_person: frozenset[str]) -> bool:
+    """Whether `event` is a plain past act of the speaker's own side, told by the speaker:
+    "we liberated the village", "the ministry said its forces had withdrawn" (a state speaker,
+    the state's own force, named as its own or with its country)."""
+    source = event.source
+    if source is None or event.root not in REPORTED_OWN_ROOTS or event.modality != "asserted" or event.negated or speaker.actor is None:
+        return False
+    if event.rule.startswith("noun:") or speaker.sector not in act_tables().own_report_sectors:
+        return False  # "the executions": a name of an act; "I executed my game plan": no state or armed side
+    if source.text.lower() in first_person or _speaks_for(source, speaker):
+        return True
+    # "its forces", "our troops": a state speaker's own; "the junta" in its words may be the enemy
+    first = source.text.lower().split()[:1]
+    named_own = source.country is not None or bool(first) and first[0] in OWN_DETERMINERS
+    return source.actor is not None and named_own and same_state(source, speaker)
 
 
 def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) -> list[Event]:
@@ -181,8 +250,10 @@ def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) ->
     statement = next((st for raw, st in speech.spoken() if cue is not None and raw.cue.i == cue.i), None)
     if statement is None or statement.speaker.actor is None:
         return made
-    return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"said and did in {statement.id}: {e.rule}")
-            if e.statement == statement.id and e.root in MATRIX_ROOTS else e for e in made]
+    # told as done ("and called on …", past like the cue): the clause's "would not" is not its own
+    return [recoded(e, e.cameo, source=statement.speaker, attributed_to=None, statement=None, modality="asserted", negated=any(c.dep_ == "neg" for c in trigger.token.children),
+                    rule=f"said and did in {statement.id}: {e.rule}")
+            if e.statement in (statement.id, None) and e.root in MATRIX_ROOTS else e for e in made]  # (None: a quote was the content)
 
 
 def _speaks_for(source: ActorRef, speaker: ActorRef) -> bool:
@@ -197,7 +268,7 @@ def reported_act(events: list[Event], statement: Statement) -> Event | Statement
     """What a statement reports, as an event: its top event, or announcing (refusing) it when
     that event is future (negated); the statement itself when it reports none."""
     # with the speaker's own acts it tells ("… and called on Pyongyang to return to talks")
-    inner = [e for e in events if e.statement == statement.id or e.rule.startswith(f"performed in {statement.id}:")]
+    inner = [e for e in events if e.statement == statement.id or e.rule.startswith((f"performed in {statement.id}:", f"{OWN_REPORT} {statement.id}:"))]
     top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
     if top is None:
         return statement
@@ -250,9 +321,17 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     claimed = load_claimed_attitudes()
     pretences: list[Event] = []
     wanted = {w.i for tok in sentence.span for w in wanted_acts(tok)}
+    judged = grounds(built)
     for trigger, made in built:
+        if question_frame(trigger.token):
+            continue  # "Asked about the jets, she warned …": the interviewer's question, no appeal
         made = [with_perpetrator(doc, sentence, e, trigger, built) for e in made]
         made = _matrix_acts(trigger, made, speech)
+        if trigger.token.i in judged:  # "praised the police for defending the border": the judge's words
+            judge = judged[trigger.token.i]
+            made = [recoded(e, e.cameo, attributed_to=judge, rule=f"grounds: {e.rule}") if e.attributed_to is None else e for e in made]
+        if habitual_perfect(trigger.token):  # "have repeatedly called for access": many acts, none told
+            made = [recoded(e, e.cameo, modality="generic", rule=f"habitual: {e.rule}") if e.modality == "asserted" else e for e in made]
         if trigger.token.i in wanted:  # "wants Bolivia to withdraw": wanted, not done
             made = [recoded(e, e.cameo, modality="intended") if e.modality == "asserted" else e for e in made]
         if is_claimed(trigger.token, claimed):
@@ -268,8 +347,13 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     owners = [s for _, s in speech.spoken()]
     speaking = {sentence.span_of(raw.cue).start for raw in speech.raws if raw.speaking_only}
     found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
-    found = performatives(owners, found)
+    found = without_frames(found, speech)
+    charged = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().charging_cues)
+    claiming = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lower_.startswith(CLAIM_CUES)) | charged
+    past = frozenset(sentence.span_of(t).start for t in sentence.span if told_as_past(t))
+    found = performatives(owners, found, claiming, past)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
-    announced = [e for e in announcements(owners, found) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
-    return found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day)
+    denied = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().denial_cues)
+    announced = [e for e in announcements(owners, found, charged, denied) if e.rule.split(":")[0].removeprefix("announced by ") not in answered]  # the retaliation says it
+    return one_act_each(found + pretences + wishes(doc, sentence, speech, day) + hitting_back + announced + evaluations(doc, sentence, speech, found, day) + accusations(owners, found, day, sentence) + obligations(doc, sentence, speech, day))

@@ -9,7 +9,7 @@
 - answered acts: "condemned the attacks", "rejected the accusations" target the attacker, the
   accuser (`with_perpetrator`).
 
-The code tables are data (derived_events.yaml, evaluative.yaml, words.yaml).
+The code tables are data (derived_events.yaml, evaluative.yaml, speaker_acts.yaml, words.yaml).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
+from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
 from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
@@ -42,13 +43,15 @@ OBLIGATION_AUX = words("obligation_aux")
 FUTURE_MODALITIES = ("future", "intended", "possible")
 CONDEMNED_ACTS = words("condemned_acts")
 STATE_SECTORS = frozenset(actor_words().state_sectors)
-PERPETRATOR_ROOTS = ("15", "16", "17", "18", "19", "20")
-VERBAL_ROOTS = ("01", "11", "13")  # verbal acts whose target may be named only by what they answer
+TABLES = act_tables()
+PERPETRATOR_ROOTS = TABLES.perpetrator_roots
+VERBAL_ROOTS = TABLES.verbal_roots  # verbal acts whose target may be named only by what they answer
 ANSWERED_CHARGES = words("answered_charges")
 RETALIATION_VERBS = words("retaliation_verbs")
-FUTURE_WORDS = words("future_aux") | {"would"}
+FUTURE_WORDS = words("future_aux") | TABLES.retaliation_future
 FEELERS = words("speaker_feelers")  # "it regretted": the speaker feels
-LOOKBACK = 4  # sentences back to find the condemned act's perpetrator
+FELT_NEWS = TABLES.felt_news  # "troubled by the news": about the act just reported
+LOOKBACK = TABLES.lookback_sentences  # sentences back to find the condemned act's perpetrator
 ACCUSATION_RULE = "accusation in"  # rule prefix of an accusation read off a reported wrong-doing
 
 
@@ -75,15 +78,19 @@ def evaluations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, foun
         cue_event = any(e.trigger.start == cue for e in found) and not raw.speaking_only
         if cue_event or statement.speaker.actor is None or not raw.holds_claims:
             continue
-        content = sentence.doc[raw.content_start : raw.content_end]
+        content, roots = sentence.doc[raw.content_start : raw.content_end], set()
         for evaluation, word in evaluations_in(content, load_evaluations()):
+            if evaluation.code[:2] in roots:
+                continue  # one judgement of a kind per statement: "a tumour …, and its crimes will not go unanswered" is two
             judged = evaluated_actor_tokens(content, word, victims=evaluation.polarity == "negative")
             targets = [r for t in judged for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
             if not targets and _feels(doc, sentence, word, statement.speaker):  # "it regretted Pakistan's steps"
                 targets = [r for t in _felt_about(word) for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
+                if not targets and evaluation.polarity == "negative":  # "she was appalled (by the news)"
+                    targets = _felt_perpetrators(doc, sentence, word, statement.speaker)
             if targets:  # "the situation was dangerous" judges no one
                 out.append(_speaker_event(statement, targets[0], evaluation.code, f"evaluation in {statement.id}: {word.text}", day, sentence))
-                break
+                roots.add(evaluation.code[:2])
     return out
 
 
@@ -97,8 +104,23 @@ def _feels(doc: CodingDoc, sentence: Sentence, word: Token, speaker: ActorRef) -
 def _felt_about(word: Token) -> list[Token]:
     """What a feeling is about: "regretted [Pakistan's] steps", "appalled by [the junta's] decision"."""
     objects = [c for c in word.children if c.dep_ == "dobj"]
-    objects += [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "at", "over", "about", "with") for g in c.children if g.dep_ == "pobj"]
-    return [t for o in objects for t in o.subtree if t.dep_ == "poss" or t.pos_ == "PROPN"] + objects
+    objects += [g for c in word.children if c.dep_ in ("prep", "agent") and c.lower_ in TABLES.feeling_prepositions for g in c.children if g.dep_ == "pobj"]
+    # not the actors inside a clause about it ("alarmed by reports that [WFP] staff were killed": victims)
+    clauses = {t.i for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "ccomp") for t in c.subtree}
+    return [t for o in objects for t in o.subtree if (t.dep_ == "poss" or t.pos_ == "PROPN") and t.i not in clauses] + objects
+
+
+def _felt_perpetrators(doc: CodingDoc, sentence: Sentence, word: Token, speaker: ActorRef) -> list[ActorRef]:
+    """Whom a feeling about no named actor is about: "she was appalled", "troubled by the news",
+    "appalled by the executions" — the doer of the act just reported (or of the act named)."""
+    objects = _felt_about(word)
+    if any(r.actor for t in objects for r in refs(doc, sentence, t)):
+        return []  # about someone the text names, who is no target ("by its own allies")
+    named = next((t.lemma_.lower() for t in objects if t.lemma_.lower() in CONDEMNED_ACTS), "")
+    acts = _answered_acts(doc, sentence, named) if named or not objects or all(t.lemma_.lower() in FELT_NEWS for t in objects) else []
+    probe = Event(id="", sentence=sentence.index, evidence="", source=speaker, target=None, cameo="", root="", quad_class=0,
+                  goldstein=0.0, plover=Plover(None), trigger=speaker, rule="")
+    return [a.source for a in acts if a.source is not None and _doer(a, probe)][:1]
 
 
 def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
@@ -110,7 +132,7 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
             if event.statement != statement.id or event.negated or event.modality != "asserted" or event.root < codes.accusation_min_root:
                 continue
             doer, speaker = event.source, statement.speaker
-            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or _same_state(doer, speaker):
+            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or same_state(doer, speaker):
                 continue  # one's own side's act is a claim, not an accusation
             out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
     return out
@@ -122,10 +144,10 @@ def _judged(target: ActorRef, speaker: ActorRef) -> bool:
     if target.actor is None or target.actor == speaker.actor:
         return False
     own_country = target.sector is None and target.country is not None and target.country == speaker.country and speaker.sector in STATE_SECTORS
-    return not (own_country or _same_state(target, speaker) and target.country is not None)
+    return not (own_country or same_state(target, speaker) and target.country is not None)
 
 
-def _same_state(doer: ActorRef, speaker: ActorRef) -> bool:
+def same_state(doer: ActorRef, speaker: ActorRef) -> bool:
     """"Erdogan said the armed forces had neutralised 109 militants": the state's own forces."""
     state = STATE_SECTORS
     # an unnamed state force ("the army") in a state speaker's words is its own
@@ -145,6 +167,9 @@ def obligations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day:
                 continue
             if any(is_negated(a) for a in tok.ancestors if a.i in raw.content_tokens or a.i == raw.cue.i):
                 continue  # "don't think legislators should oppose the bill"
+            being = tok.lemma_.lower() == "be" and any(c.dep_ == "attr" for c in tok.children)  # not "must be ready to mediate"
+            if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) or being:
+                continue  # "should have acted sooner" is a reproach, "must be peers" no act asked
             targets = [r for t in subjects_of(tok) for r in refs(doc, sentence, t) if r.actor and r.actor != statement.speaker.actor]
             out += [_speaker_event(statement, t, code, f"obligation in {statement.id}: {tok.text}", day, sentence) for t in targets[:2]]
     return out
@@ -156,8 +181,11 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
     the act of that kind reported just before, or the headline's: "US jets struck … Iran
     condemned the attacks"); "rejected the accusations" the accuser; "warned that the South
     would pay dearly" the one warned."""
-    if event.root not in VERBAL_ROOTS or event.target is not None and event.target.actor is not None or event.source is None:
+    if event.root not in VERBAL_ROOTS or event.source is None:
         return event
+    own_target = event.target is not None and event.root == "13" and _own_side(event.target, event.source)
+    if event.target is not None and event.target.actor is not None and not own_target:
+        return event  # (a threat "toward" the threatener's own army names whom it will hit instead)
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
     lemma = objects[0].lemma_.lower() if objects else ""
     before = [e for e in reversed(doc.events) if 0 <= sentence.index - e.sentence <= LOOKBACK]
@@ -174,10 +202,19 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
         return replace(event, target=act.source, rule=f"{event.rule}; target: doer of S{act.sentence} {act.trigger.text}")
     if event.root == "13":  # "warned that the South would pay dearly"
         warned = [g for c in trigger.token.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-        found = [r for t in warned for r in refs(doc, sentence, t) if r.actor and r.actor != event.source.actor and r.country != event.source.country]
+        # "threatened to open the gates if European governments called it an occupation"
+        warned += [s for c in (trigger.token, *trigger.token.children) if c is trigger.token or c.dep_ in ("xcomp", "ccomp")
+                   for a in c.children if a.dep_ == "advcl" and any(m.lower_ in TABLES.threat_conditions for m in a.children if m.dep_ == "mark")
+                   for s in subjects_of(a)]
+        found = [r for t in warned for r in refs(doc, sentence, t) if r.actor and r.actor != event.source.actor and not _own_side(r, event.source)]
         if found:
             return replace(event, target=found[0], rule=f"{event.rule}; target: the one warned")
     return event
+
+
+def _own_side(ref: ActorRef, source: ActorRef) -> bool:
+    """Whether `ref` is the source's own side: its country, or its state's unnamed forces."""
+    return ref.country is not None and ref.country == source.country or same_state(ref, source)
 
 
 def _answered_acts(doc: CodingDoc, sentence: Sentence, lemma: str) -> list[Event]:
@@ -201,7 +238,7 @@ def retaliations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day
     """"Israel would respond with great force if the group escalated", "it would respond to the
     strikes": the speaker's own side promising to hit back threatens force against the one it
     answers — the doer of the act it responds to, or the actor of the "if" clause."""
-    out, own_words = [], load_speech_lexicon().first_person | {"it", "they"}
+    out, own_words = [], load_speech_lexicon().first_person | TABLES.own_side_pronouns
     for raw, statement in speech.spoken():
         speaker = statement.speaker
         for tok in sentence.doc[raw.content_start : raw.content_end]:
@@ -213,7 +250,7 @@ def retaliations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day
             own = any(r.actor == speaker.actor or r.country and r.country == speaker.country or r.text.lower() in own_words for r in doers)
             if not own or speaker.actor is None:
                 continue
-            answered = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for g in c.children if g.dep_ == "pobj"]
+            answered = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in TABLES.answered_prepositions for g in c.children if g.dep_ == "pobj"]
             answered += [s for c in tok.children if c.dep_ == "advcl" for s in subjects_of(c)]
             targets = [r for t in answered for r in refs(doc, sentence, t) if r.actor and r.country != speaker.country]
             acts = [a for t in answered if t.lemma_.lower() in CONDEMNED_ACTS for a in _answered_acts(doc, sentence, t.lemma_.lower())]
@@ -298,14 +335,16 @@ def evaluations_in(content: Span, table: tuple[Evaluation, ...]) -> list[tuple[E
         if tok.is_punct:
             continue
         forms = {tok.lower_, tok.lemma_.lower()}
-        if tok.i + 1 < content.end:
-            forms.add(f"{tok.lower_} {content.doc[tok.i + 1].lower_}")
+        pair = content.doc[tok.i + 1] if tok.i + 1 < content.end else None
+        if pair is not None:  # "no right", "hollowing out" (the verb's lemma: "hollow out")
+            forms |= {f"{tok.lower_} {pair.lower_}", f"{tok.lemma_.lower()} {pair.lower_}"}
         hit = next((e for e in table if forms & e.words), None)
         if hit is not None and _in_name(tok):
             continue  # "the Great Satan": a name, not praise
         if hit is not None and hit.polarity == "positive" and tok.pos_ == "VERB":
             continue  # "Guterres had welcomed the initiative": another's act, reported
-        if hit is not None and _predicated(tok):
+        two_words = hit is not None and not ({tok.lower_, tok.lemma_.lower()} & hit.words)
+        if hit is not None and (_predicated(tok) or two_words and pair is not None and _predicated(pair)):
             out.append((hit, tok))
     return out
 
