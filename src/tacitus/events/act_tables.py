@@ -41,12 +41,11 @@ class ActTables:
     felt_news: frozenset[str]
     threat_conditions: frozenset[str]
     frame_codes: tuple[str, ...]
-    own_report_sectors: frozenset[str]
 
 
 def parse_act_tables(data: object, origin: str = "speaker_acts.yaml") -> ActTables:
     """Validate the tables; any unknown or missing key, bad root or word fails with its name."""
-    keys = set(_ROOT_LISTS + _WORD_LISTS) | {"lookback_sentences", "frame_codes", "own_report_sectors"}
+    keys = set(_ROOT_LISTS + _WORD_LISTS) | {"lookback_sentences", "frame_codes"}
     if not isinstance(data, dict) or set(data) != keys:
         raise ValueError(f"{origin}: expected exactly the keys {sorted(keys)}")
     roots = {code[:2] for code in load_cameo().codes}
@@ -61,10 +60,6 @@ def parse_act_tables(data: object, origin: str = "speaker_acts.yaml") -> ActTabl
         if not isinstance(values, list) or not all(isinstance(w, str) and w and w == w.lower() for w in values):
             raise ValueError(f"{origin}:{key}: expected a list of lower-case words")
         fields[key] = frozenset(values)
-    sectors = data["own_report_sectors"]
-    if not isinstance(sectors, list) or not all(isinstance(c, str) and len(c) == 3 and c.isupper() for c in sectors):
-        raise ValueError(f"{origin}:own_report_sectors: expected a list of three-letter sector codes")
-    fields["own_report_sectors"] = frozenset(sectors)
     codes = data["frame_codes"]
     if not isinstance(codes, list) or not all(isinstance(c, str) and c in load_cameo() for c in codes):
         raise ValueError(f"{origin}:frame_codes: expected a list of CAMEO codes of cameo.tsv")

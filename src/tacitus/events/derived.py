@@ -233,8 +233,8 @@ def _own_report(event: Event, speaker: ActorRef, first_person: frozenset[str]) -
     source = event.source
     if source is None or event.root not in REPORTED_OWN_ROOTS or event.modality != "asserted" or event.negated or speaker.actor is None:
         return False
-    if event.rule.startswith("noun:") or speaker.sector not in act_tables().own_report_sectors:
-        return False  # "the executions": a name of an act; "I executed my game plan": no state or armed side
+    if event.rule.startswith("noun:"):
+        return False  # "the executions": a name of an act, not the telling of it
     if source.text.lower() in first_person or _speaks_for(source, speaker):
         return True
     # "its forces", "our troops": a state speaker's own; "the junta" in its words may be the enemy
