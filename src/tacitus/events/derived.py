@@ -221,15 +221,15 @@ def performatives(statements: list[Statement], events: list[Event], claimed: fro
             out.append(event)
         elif verbal:
             out.append(recoded(event, event.cameo, source=statement.speaker, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
-        else:  # "we are winning the war": still the speaker's claim, about itself
+        else:  # "we liberated the village": still the speaker's claim, about itself
             out.append(recoded(event, event.cameo, source=statement.speaker))
     return out
 
 
 def _own_report(event: Event, speaker: ActorRef, first_person: frozenset[str]) -> bool:
     """Whether `event` is a plain past act of the speaker's own side, told by the speaker:
-    "we liberated the village", "the ministry said its forces had withdrawn" (a state speaker,
-    the state's own force, named as its own or with its country)."""
+    "we liberated the village", "the ministry said its forces had withdrawn", "Erdogan said
+    the army had killed forty militants" (a state speaker, the state's own force)."""
     source = event.source
     if source is None or event.root not in REPORTED_OWN_ROOTS or event.modality != "asserted" or event.negated or speaker.actor is None:
         return False
