@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.events.extract import find_triggers
 from tacitus.events.constraints import SUBJUNCTIVE, clause_words, subject_words
+from tacitus.events.extract import find_triggers
 from tacitus.events.lexicon import PatternError, load_patterns, object_classes
 from tacitus.syntax import subjects_of
 

@@ -11,7 +11,7 @@ from functools import cache
 from tacitus.datafiles import load_yaml, read_data
 from tacitus.ontology import load_cameo
 
-_ROOT_LISTS = ("own_act_roots", "matrix_roots", "reported_own_roots", "perpetrator_roots", "verbal_roots", "grounds_roots",
+_ROOT_LISTS = ("own_act_roots", "matrix_roots", "perpetrator_roots", "verbal_roots", "grounds_roots",
                "verbal_dedupe_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
                "own_state_determiners", "charging_cues", "denial_cues", "habitual_perfect_adverbs",
@@ -22,7 +22,6 @@ _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronou
 class ActTables:
     own_act_roots: tuple[str, ...]
     matrix_roots: tuple[str, ...]
-    reported_own_roots: tuple[str, ...]
     perpetrator_roots: tuple[str, ...]
     verbal_roots: tuple[str, ...]
     lookback_sentences: int

@@ -30,7 +30,6 @@ from tacitus.events.frames import (
     habitual_perfect,
     one_act_each,
     question_frame,
-    told_as_past,
     without_frames,
 )
 from tacitus.events.speaker_acts import (
@@ -41,7 +40,6 @@ from tacitus.events.speaker_acts import (
     obligations,
     pretenders,
     retaliations,
-    same_state,
     wanted_acts,
     wishes,
     with_perpetrator,
@@ -65,8 +63,6 @@ OWN_ACT_ROOTS = act_tables().own_act_roots  # appeals, demands, disapproval, rej
 MATRIX_ROOTS = act_tables().matrix_roots  # verbal acts a speaker does beside its statement
 ANNOUNCERS = act_tables().announcer_pronouns  # "said it would send aid": the speaker itself
 THIRD_PERSONS = ANNOUNCERS - load_speech_lexicon().first_person  # "it", "they": the speaker only when reported
-REPORTED_OWN_ROOTS = act_tables().reported_own_roots  # "said its troops had withdrawn": reported
-OWN_REPORT = "told by its doer in"
 OWN_DETERMINERS = act_tables().own_state_determiners  # "said his country would keep funding it"
 STATE_SECTORS = actor_words().state_sectors
 STATE_NOUNS = frozenset(w for w, kind in actor_words().anaphoric_nouns.items() if kind == "country")
@@ -196,7 +192,7 @@ def _announcer(source: ActorRef | None, speaker: ActorRef, charged: bool, strict
     return source.actor == speaker.actor or same_country
 
 
-def performatives(statements: list[Statement], events: list[Event], claimed: frozenset[str] = frozenset(), past: frozenset[int] = frozenset()) -> list[Event]:
+def performatives(statements: list[Statement], events: list[Event]) -> list[Event]:
     """"I call on the armed forces to …", "We thank Turkey", said in the speaker's own quote or
     answer: a verbal act performed by speaking, the speaker's own (factual) act, not a claim."""
     by_id, roots = {s.id: s for s in statements}, derived_codes().performative_roots
@@ -211,12 +207,6 @@ def performatives(statements: list[Statement], events: list[Event], claimed: fro
             # "The State Department said Washington … and called on Pyongyang to return to talks":
             # the speaker's own side's verbal act, told by the speaker, is the speaker's act
             out.append(recoded(event, event.cameo, attributed_to=None, statement=None, rule=f"performed in {statement.id}: {event.rule}"))
-        elif statement is not None and statement.id not in claimed and event.trigger.start in past and _own_report(event, statement.speaker, first_person):
-            # "the army said its troops had taken the village": a side telling its own act reports
-            # it (narration's sourcing); only "claimed" keeps it a claim
-            speaker_words = source.text.lower() in first_person
-            out.append(recoded(event, event.cameo, source=statement.speaker if speaker_words else source, attributed_to=None,
-                               statement=None, rule=f"{OWN_REPORT} {statement.id}: {event.rule}"))
         elif statement is None or source is None or source.text.lower() not in first_person or statement.speaker.actor is None:
             out.append(event)
         elif verbal:
@@ -224,23 +214,6 @@ def performatives(statements: list[Statement], events: list[Event], claimed: fro
         else:  # "we liberated the village": still the speaker's claim, about itself
             out.append(recoded(event, event.cameo, source=statement.speaker))
     return out
-
-
-def _own_report(event: Event, speaker: ActorRef, first_person: frozenset[str]) -> bool:
-    """Whether `event` is a plain past act of the speaker's own side, told by the speaker:
-    "we liberated the village", "the ministry said its forces had withdrawn", "Erdogan said
-    the army had killed forty militants" (a state speaker, the state's own force)."""
-    source = event.source
-    if source is None or event.root not in REPORTED_OWN_ROOTS or event.modality != "asserted" or event.negated or speaker.actor is None:
-        return False
-    if event.rule.startswith("noun:"):
-        return False  # "the executions": a name of an act, not the telling of it
-    if source.text.lower() in first_person or _speaks_for(source, speaker):
-        return True
-    # "its forces", "our troops": a state speaker's own; "the junta" in its words may be the enemy
-    first = source.text.lower().split()[:1]
-    named_own = source.country is not None or bool(first) and first[0] in OWN_DETERMINERS
-    return source.actor is not None and named_own and same_state(source, speaker)
 
 
 def _matrix_acts(trigger: Trigger, made: list[Event], speech: SentenceSpeech) -> list[Event]:
@@ -268,7 +241,7 @@ def reported_act(events: list[Event], statement: Statement) -> Event | Statement
     """What a statement reports, as an event: its top event, or announcing (refusing) it when
     that event is future (negated); the statement itself when it reports none."""
     # with the speaker's own acts it tells ("… and called on Pyongyang to return to talks")
-    inner = [e for e in events if e.statement == statement.id or e.rule.startswith((f"performed in {statement.id}:", f"{OWN_REPORT} {statement.id}:"))]
+    inner = [e for e in events if e.statement == statement.id or e.rule.startswith(f"performed in {statement.id}:")]
     top = min(inner, key=lambda e: (e.depth, e.trigger.start), default=None)
     if top is None:
         return statement
@@ -349,9 +322,7 @@ def derived_events(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, b
     found = [e for e in found if not (e.trigger.start in speaking and e.root == "04")]  # "calling it absurd" is no phone call
     found = without_frames(found, speech)
     charged = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().charging_cues)
-    claiming = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lower_.startswith(CLAIM_CUES)) | charged
-    past = frozenset(sentence.span_of(t).start for t in sentence.span if told_as_past(t))
-    found = performatives(owners, found, claiming, past)
+    found = performatives(owners, found)
     hitting_back = retaliations(doc, sentence, speech, day)
     answered = {e.rule.split(":")[0].removeprefix("retaliation in ") for e in hitting_back}
     denied = frozenset(st.id for raw, st in speech.spoken() if raw.cue.lemma_.lower() in act_tables().denial_cues)

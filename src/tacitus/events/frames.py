@@ -4,7 +4,6 @@
 - "Asked about the jets, she warned …": the interviewer's question, no appeal;
 - "praised the guards for defending the border": the grounds of a praise are the judge's words;
 - "have repeatedly called for access": a present perfect summing up many acts is generic;
-- "said its troops had withdrawn": which verbs are told as done (the past), for own reports.
 
 The word lists are data (data/speaker_acts.yaml, data/speech.yaml).
 """
@@ -23,17 +22,6 @@ from tacitus.words import actor_words
 
 PRONOUNS = frozenset(actor_words().pronouns)
 STATEMENT_RULE = re.compile(r"\b(?:in|by) (S\d+):")  # "evaluation in S2: …": the statement a derived act is read off
-
-
-def told_as_past(tok: Token) -> bool:
-    """A verb told as done: "struck", "had executed", "had been attacking" (not "are bombing",
-    "will strike", "has to fight")."""
-    if tok.pos_ != "VERB":
-        return False
-    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ == "to" or a.tag_ == "MD" for a in auxes):
-        return False
-    return tok.tag_ == "VBD" and not auxes or any(a.tag_ == "VBD" for a in auxes)
 
 
 def grounds(built: list[tuple[Trigger, list[Event]]]) -> dict[int, str]:
