@@ -574,3 +574,16 @@ def test_a_quoted_alias_in_the_subject_is_no_speech(coder):
     assert alias.statements == []
     quoted = coder.code_text('"We will not negotiate," the Peruvian interior minister said.')
     assert [s.content.text for s in quoted.statements] == ["We will not negotiate"]
+
+
+def test_first_person_hedge_goes_on_with_the_speaker(coder):
+    # lower-cased, unquoted: "i believe" is the minister going on, not a statement of "i"
+    doc = coder.code_text("the polish defence minister said poland would send more tanks to ukraine. i believe russian troops shelled the hospital.", date="2024-03-01")
+    assert [s.cue.text for s in doc.statements] == ["said"]
+    shelling = [e for e in doc.events if e.root == "19"]
+    assert shelling and not any(e.factual for e in shelling)
+
+
+def test_first_person_hedge_alone_stays_a_statement(coder):
+    doc = coder.code_text("I think Russian troops shelled the hospital.", date="2024-03-01")
+    assert [s.cue.text for s in doc.statements] == ["think"]

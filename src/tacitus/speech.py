@@ -42,6 +42,7 @@ class SpeechLexicon:
     object_cues: frozenset[str]
     inference_cues: frozenset[str]
     non_speakers: frozenset[str]
+    opinion_cues: frozenset[str]
     poll_heads: frozenset[str]
     court_object_cues: frozenset[str]
     question_frames: frozenset[str]
@@ -58,7 +59,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads", "court_object_cues", "question_frames"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "opinion_cues", "poll_heads", "court_object_cues", "question_frames"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -216,6 +217,12 @@ def _no_speaker(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> bool:
         return True
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     return tok.lemma_.lower() in lexicon.inference_cues and tok.tag_ == "VBG" and not own_subject and tok.dep_ in ("advcl", "xcomp", "conj")
+
+
+def own_hedge(raw: RawStatement, lexicon: SpeechLexicon) -> bool:
+    """"I believe we have a duty …", "we think they are wrong": a first-person hedge, the words
+    of the speaker quoted just before going on rather than a statement of their own."""
+    return bool(raw.speakers) and raw.speakers[0].lower_ in lexicon.first_person and raw.cue.lemma_.lower() in lexicon.opinion_cues
 
 
 def _object_governor(tok: Token) -> Token | None:
