@@ -482,10 +482,23 @@ def test_known_gap_lower_case_loaded_name(coder):
     assert "USA" in {a.code for a in doc.actors}
 
 
-@pytest.mark.xfail(strict=True, reason="'the two leaders' takes no members: persons are left out of group anaphors ('the two leaders clashed' is mostly a war of words)")
-def test_known_gap_the_two_leaders(coder):
+def test_the_two_leaders_are_the_persons_named_together(coder):
     doc = coder.code_text("Chilean President Gabriel Boric met Argentine President Javier Milei in Santiago. Later the two leaders criticised Bolivia.", date="2024-03-01")
     assert {e.source.country for e in doc.events if e.factual and e.root == "11"} == {"CHL", "ARG"}
+
+
+def test_the_two_ministers_consult(coder):
+    doc = coder.code_text("Kenyan Foreign Minister Musalia Mudavadi and his Ugandan counterpart Jeje Odongo signed a trade deal in Nairobi. The two ministers also discussed the fighting in Sudan.", date="2024-03-01")
+    assert {e.source.country for e in doc.events if e.factual and e.root == "04"} >= {"KEN", "UGA"}
+
+
+def test_leaders_who_clash_argue(coder):
+    # a war of words between politicians, never a battle
+    doc = coder.code_text("Indian Prime Minister Narendra Modi met Pakistani Prime Minister Shehbaz Sharif. The two leaders clashed over Kashmir.", date="2024-03-01")
+    clash = [e for e in doc.events if e.trigger.text == "clashed" and e.factual]
+    assert clash and all(e.root == "11" for e in clash)
+    lower = coder.code_text("mr blair said the tories had got their sums wrong. michael howard said labour would raise taxes. the two political leaders clashed over the economy.")
+    assert not [e for e in lower.events if e.factual and e.root in ("18", "19", "20")]
 
 
 @pytest.mark.xfail(strict=True, reason="a report's sourcing ('Polish officials said') is no statement; marking it one would need a flag on Statement saying its content stays asserted")
