@@ -600,3 +600,16 @@ def test_first_person_hedge_goes_on_with_the_speaker(coder):
 def test_first_person_hedge_alone_stays_a_statement(coder):
     doc = coder.code_text("I think Russian troops shelled the hospital.", date="2024-03-01")
     assert [s.cue.text for s in doc.statements] == ["think"]
+
+
+def test_a_quote_inside_the_clause_is_part_of_what_was_said(coder):
+    doc = coder.code_text('The Indian defence minister said Pakistan was "making a grave mistake" and that India would respond with great force if Pakistan escalated.', date="2024-03-01")
+    [statement] = doc.statements
+    assert "respond" in statement.content.text
+    assert any(e.factual and e.root == "13" and e.source.country == "IND" for e in doc.events)
+
+
+def test_a_warning_told_to_someone_after_the_content_is_the_speakers(coder):
+    doc = coder.code_text("The Iranian foreign minister said on Monday that Washington bore full responsibility for the crisis and warned Israel that Iran would respond.", date="2024-03-01")
+    assert [(s.cue.text, s.speaker.country) for s in doc.statements] == [("said", "IRN")]
+    assert any(e.factual and e.trigger.text == "warned" and e.source.country == "IRN" and e.target.country == "ISR" for e in doc.events)
