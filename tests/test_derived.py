@@ -146,3 +146,12 @@ def test_naming_an_actors_act_judges_the_actor(coder):
     assert [(e.source.code, e.root, e.target.code) for e in judged] == [("BOLGOV", "11", "CHL")]
     modest = coder.code_text("Those who call themselves friends of Chile stayed silent.", date="2025-03-04")
     assert not [s for s in modest.statements if s.cue.text == "call"], "calling oneself something is no statement"
+
+
+def test_an_agentless_possibility_is_no_announcement(coder):
+    # "could be extended": who would extend it is not said, nor that anyone plans it
+    maybe = coder.code_text("The Peruvian interior minister said the ceasefire could be extended depending on progress in negotiations with the rebels.")
+    assert not [e for e in maybe.events if e.factual and e.rule.startswith("announced by")]
+    # "would be tightened": the speaker's own side's plan
+    plan = coder.code_text("Britain said sanctions on Iran would be tightened.")
+    assert [e.source.country for e in plan.events if e.factual and e.rule.startswith("announced by")] == ["GBR"]

@@ -42,6 +42,7 @@ class SpeechLexicon:
     object_cues: frozenset[str]
     inference_cues: frozenset[str]
     non_speakers: frozenset[str]
+    opinion_cues: frozenset[str]
     poll_heads: frozenset[str]
     court_object_cues: frozenset[str]
     question_frames: frozenset[str]
@@ -58,7 +59,7 @@ def load_speech_lexicon() -> SpeechLexicon:
     if not isinstance(data, dict):
         raise SpeechLexiconError("speech.yaml: expected a mapping")
     lists = {}
-    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "poll_heads", "court_object_cues", "question_frames"):
+    for key in ("cues", "attribution_heads", "neutral_cues", "interview_cues", "interviewer_words", "answer_prefixes", "question_prefixes", "first_person", "speaker_titles", "naming_cues", "object_cues", "inference_cues", "non_speakers", "opinion_cues", "poll_heads", "court_object_cues", "question_frames"):
         values = data.get(key)
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise SpeechLexiconError(f"speech.yaml: `{key}` must be a list of words")
@@ -218,6 +219,12 @@ def _no_speaker(tok: Token, speaker: Token, lexicon: SpeechLexicon) -> bool:
     return tok.lemma_.lower() in lexicon.inference_cues and tok.tag_ == "VBG" and not own_subject and tok.dep_ in ("advcl", "xcomp", "conj")
 
 
+def own_hedge(raw: RawStatement, lexicon: SpeechLexicon) -> bool:
+    """"I believe we have a duty …", "we think they are wrong": a first-person hedge, the words
+    of the speaker quoted just before going on rather than a statement of their own."""
+    return bool(raw.speakers) and raw.speakers[0].lower_ in lexicon.first_person and raw.cue.lemma_.lower() in lexicon.opinion_cues
+
+
 def _object_governor(tok: Token) -> Token | None:
     """The verb whose object a participial cue hangs on ("X criticised the measures saying …",
     parsed as if the measures said it): the cue belongs to that verb's subject."""
@@ -250,10 +257,12 @@ def _said(tok: Token, sentence: Span, quotes: list[tuple[int, int]]) -> tuple[in
         holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
         comps = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children if g.dep_ == "pcomp"]
     if comps:
-        inside_quote = next(((a, b) for a, b in quotes if a <= comps[0].i < b), None)
-        if inside_quote:
-            return inside_quote[0], inside_quote[1], True
         sub = list(comps[0].subtree)
+        inside_quote = next(((a, b) for a, b in quotes if a <= comps[0].i < b), None)
+        # 'said Hezbollah was "making a grave mistake" and that …': a quote inside the clause
+        # is only part of what was said
+        if inside_quote and (sub[0].i >= inside_quote[0] - 1 or sub[-1].i < inside_quote[1] + 1):
+            return inside_quote[0], inside_quote[1], True
         start = sub[0].i + (1 if sub[0].i > 0 and sub[0].lower_ == "that" else 0)
         return start, sub[-1].i + 1, False
     near = [(a, b) for a, b in quotes if 0 <= tok.i - b <= 4 or 0 < a - tok.i <= 4]
@@ -275,7 +284,9 @@ def matrix_cue(tok: Token, lexicon: SpeechLexicon) -> Token | None:
     if cue.lemma_.lower() not in lexicon.cues or tok.tag_ != "VBD" or cue.tag_ != "VBD":
         return None
     perfect_or_modal = any(c.dep_ in ("aux", "auxpass") for c in head.children) or head.tag_ != "VBD"
-    return cue if perfect_or_modal else None
+    # "said the US bore the blame and warned Israel that …": telling someone a clause of its own
+    addressed = tok.lemma_.lower() in lexicon.cues and {"dobj", "ccomp"} <= {c.dep_ for c in tok.children}
+    return cue if perfect_or_modal or addressed else None
 
 
 def find_statements(sentence: Span, lexicon: SpeechLexicon) -> list[RawStatement]:

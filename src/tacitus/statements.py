@@ -23,6 +23,7 @@ from tacitus.speech import (
     find_statements,
     load_speech_lexicon,
     matrix_cue,
+    own_hedge,
     relevant_words,
 )
 from tacitus.syntax import depth_of, lemma_candidates
@@ -210,6 +211,11 @@ def sentence_statements(doc: CodingDoc, sentence: Sentence, lexicon: SpeechLexic
     spoken = [(raw, _speaker(doc, sentence, raw, lexicon)) for raw in found if not raw.attribution]
     spoken = [(raw, speaker) for raw, speaker in spoken if not _a_thing(raw, speaker, lexicon)]
     continued: list[tuple[RawStatement, Statement]] = []
+    last = doc.statements[-1] if doc.statements else None
+    if last is not None and 0 <= sentence.index - last.sentence <= 3:
+        # "…, he said. I believe we have a duty …": the speaker just quoted goes on
+        continued += [(raw, last) for raw, _ in spoken if own_hedge(raw, lexicon)]
+        spoken = [(raw, speaker) for raw, speaker in spoken if not own_hedge(raw, lexicon)]
     main_cue = any(depth_of(raw.cue) == 0 for raw in found)  # a cue in a relative clause leaves the quote going on
     if not main_cue and (more := continued_speech(doc, sentence, lexicon)) is not None:
         raw, speaker, owner = more

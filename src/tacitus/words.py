@@ -160,6 +160,7 @@ class DerivedCodes:
     performative_roots: tuple[str, ...]
     symmetric_codes: tuple[str, ...]
     between_codes: tuple[str, ...]
+    mutual_roots: tuple[str, ...]
 
     def announced(self, event_code: str, root: str, negated: bool) -> str | None:
         """The code of announcing one's own future action `event_code` (negated: refusing it)."""
@@ -171,7 +172,7 @@ class DerivedCodes:
 _TABLES = ("intent_by_root", "intent_by_code", "refusal_by_root", "refusal_by_code", "attitude_governors", "wish_governors")
 _CODES = ("refusal_default", "claim_code", "sanction_code", "accusation_code", "obligation_code", "pretence_code", "retaliation_code")
 _ROOTS = ("claim_min_root", "sanction_min_root", "accusation_min_root")
-_PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots")
+_PREFIXES = ("symmetric_roots", "symmetric_codes", "between_codes", "performative_roots", "mutual_roots")
 
 
 def parse_derived_codes(data: object, origin: str = "derived_events.yaml") -> DerivedCodes:

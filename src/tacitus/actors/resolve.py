@@ -215,6 +215,8 @@ class _Resolver:
         for entity in group:  # one member per country: "Lithuania" and "the Lithuanian government" are one side
             if all(m.actor.country != entity.actor.country for m in members) or said[-1:] == ["groups"]:
                 members.append(entity)  # two gangs of one country are two groups
+        if pair and len(members) == 1 and members[0].coding.kind == "person":
+            return  # "the two political leaders" of one country: two sides of a domestic debate, no dyad
         for entity in members[:2] if pair else members:
             self.attach(entity, mention, salient=False)
 
@@ -332,6 +334,8 @@ def _group_fit(noun: str, together: bool = False) -> Callable[[_Entity], bool]:
     lemma = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
     if lemma in ("side", "party"):
         return lambda e: bool(e.actor.country) and e.coding.kind != "pronoun" and (together or e.actor.country not in ("IGO", "NGO"))
+    if lemma in ("leader", "minister", "president"):  # "the two leaders": persons of a country
+        return lambda e: e.coding.kind == "person" and bool(e.actor.country) and e.actor.country not in ("IGO", "NGO")
     if lemma == "group":  # "both groups": armed or political groups, not states
         return lambda e: e.coding.kind in ("organisation", "group") and e.actor.sector not in ("GOV", "MIL", "IGO") and (e.actor.sector or e.coding.kind == "organisation")
     return lambda e: bool(e.actor.country) and e.actor.country != "IGO" and (

@@ -183,6 +183,7 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
     # "police and prosecutors carried out raids on houses": parties that act on a named thing
     # act together; only with no target but a place do they act on each other.
     acted_on = any(not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS) for t in target_tokens)
+    acted_on = acted_on and code.root not in derived_codes().mutual_roots  # a talk's topic is no one acted on
     if targets and (not symmetric or acted_on or any(r.actor for r in targets)):
         # "designated the gang a criminal organisation": one trigger, one event on the actor named
         coded = [t for t in targets if t.actor or t.country]

@@ -153,6 +153,8 @@ def announcements(statements: list[Statement], events: list[Event], charged: fro
         # in the speaker's own words ("Then they come to speak to us"), "it" and "they" are others
         third = statement.direct and event.source is not None and event.source.text.lower() in THIRD_PERSONS
         own = _announcer(event.source, speaker, statement.id in charged) and not third
+        # "so investigations could be carried out": an agentless possibility is nobody's plan
+        own = own and not (event.source is None and event.modality == "possible")
         code = announced_code(event.cameo, event.root, event.negated) if future and own else None
         if own and not future and not event.negated and event.root >= codes.claim_min_root and statement.cue.text.lower().startswith(CLAIM_CUES):
             code = codes.claim_code  # "the Houthis claimed they had attacked the airport"
