@@ -19,7 +19,7 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.actors.phrase_rules import inside_name
+from tacitus.actors.phrase_rules import PLACE_NAME_PREPS, inside_name, surname_words
 from tacitus.document import CodingDoc
 from tacitus.model import Actor, ActorCode, ActorRef, Event
 from tacitus.words import actor_words, words
@@ -48,9 +48,10 @@ def _national(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None or code == "XKX"
 
 
-def _evidence(doc: CodingDoc) -> _Evidence:
+def _evidence(doc: CodingDoc, lexicon: ActorLexicon) -> _Evidence:
     evidence = _Evidence()
     seen: set[tuple[int, int]] = set()
+    surnames = surname_words(list({id(s.doc): s.doc for s in doc.sentences}.values()), lambda name: any(e.kind in COUNTRY_KINDS for e in lexicon.lookup(name)))
     for sentence in doc.sentences:
         matches = doc.matches.get(id(sentence.doc))
         if matches is None:
@@ -70,6 +71,8 @@ def _evidence(doc: CodingDoc) -> _Evidence:
             entry = next((e for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
             if entry is None or entry.kind == "place" and (start in name_ends or inside_name(sentence.doc, start, end, spans)):
                 continue  # "the arrest of Viejo Paco", "Manuel Gonzalez Flores": a town's name inside a person's is no place
+            if entry.kind == "place" and end - start == 1 and tok.lower_ in surnames and not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_NAME_PREPS):
+                continue  # "Ricardo Salgado … Salgado was detained": his surname, not the town
             country = entry.country
             found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1
@@ -173,7 +176,7 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
     for actor in document.actors:
         if actor.country and actor.country_from is None:
             actor.country_from = "text"
-    evidence = _evidence(doc)
+    evidence = _evidence(doc, lexicon)
     dateline = _dateline(document.text, lexicon)
     later = [c for n, found in evidence.by_sentence.items() if n > 1 for _, c in found]  # past the headline and dateline
     counts = evidence.counts.copy()
