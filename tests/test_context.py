@@ -163,3 +163,16 @@ def test_a_spokesperson_speaks_for_the_body_of_the_sentence_before(coder):
     doc = coder.code_text(text, date="2024-05-03")
     spokesman = _actor(doc, "Spokesman Kenji Watanabe")
     assert spokesman.country == "JPN"  # not Vietnam, where the story is datelined
+
+
+def test_local_rights_groups_and_health_bodies_take_the_story_country(coder):
+    # a rights group or a hospital's chief in a British story is British; a foreign one is named so
+    text = (
+        "the uk government defended its new detention powers in parliament on monday. "
+        "human rights groups criticised the plans. "
+        "the chief executive of the local nhs trust warned of delays at british hospitals."
+    )
+    doc = coder.code_text(text, date="2005-01-10")
+    assert _actor(doc, "human rights groups").country == "GBR"
+    chief = _actor(doc, "the chief executive of the local nhs trust")
+    assert chief.sector == "HLH" and chief.country == "GBR"  # not a business, which may be foreign

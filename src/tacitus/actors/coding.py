@@ -217,6 +217,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     found, sector = _phrase_sector(doc, head, parts, phrase, matches)
     if not found:
         return []
+    if sector == "BUS":  # "the chief executive of the nhs trust": a business title heads a body of another sector
+        body = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" for c in code_phrase(doc, o, matches, day)]
+        sector = next((c.sector for c in body if c.kind == "group" and c.sector not in (None, "BUS")), sector)
     return _group_codings(doc, head, tokens, parts, phrase, sector, day, matches)
 
 
