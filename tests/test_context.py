@@ -176,3 +176,16 @@ def test_local_rights_groups_and_health_bodies_take_the_story_country(coder):
     assert _actor(doc, "human rights groups").country == "GBR"
     chief = _actor(doc, "the chief executive of the local nhs trust")
     assert chief.sector == "HLH" and chief.country == "GBR"  # not a business, which may be foreign
+
+
+def test_the_dateline_is_where_the_reporter_is_not_who_acts(coder):
+    text = (
+        "BANGKOK (Reuters) - The junta extended emergency rule on Monday. The junta said elections "
+        "would be held next year. Thai officials said hundreds of refugees had crossed the border. "
+        "Myanmar's opposition condemned the decision. Myanmar has been in turmoil since the coup, "
+        "and Myanmar's economy has collapsed."
+    )
+    doc = coder.code_text(text, date="2023-02-01")
+    junta = _actor(doc, "The junta")
+    assert junta.country == "MMR" and junta.country_from == "document"
+    assert _actor(doc, "Thai officials").country == "THA"

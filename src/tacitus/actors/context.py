@@ -3,8 +3,9 @@ in an article about Peru are Peruvian.
 
 After actors are resolved (and events found), every actor the text leaves without a country
 takes one from its context, as a reader does: a place or nationality in the sentence of one of
-its mentions (the article's main country first, when the sentence names it), else the dateline
-("AREQUIPA, Peru (Reuters) -"), else the country that dominates the article. The actor records
+its mentions (the article's main country first, when the sentence names it), else the country
+that dominates the article (the dateline counting for it), else the dateline ("AREQUIPA, Peru
+(Reuters) -"). The actor records
 how (`country_from`). An agentless passive of a state act ("were arrested in Arequipa") gets the
 police of the place as its source.
 """
@@ -194,6 +195,10 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
         own = [c for at, c in evidence.by_sentence.get(first.sentence, []) if at < first.end]
         country = _previous_subject_country(doc, first.sentence) if _spokesperson(actor) and not own else None
         country = country or _from_sentences(actor, evidence, main, document.text, starts)
+        # the article's main country before the dateline's: "BANGKOK (Reuters) - The junta ..."
+        # in a story about Myanmar; the dateline is where the reporter is, not who acts
+        if country is None and main and main != dateline:
+            country, how = main, "document"
         if country is None and dateline:
             country, how = dateline, "dateline"
         if country is None and main:
