@@ -32,8 +32,8 @@ WORD_LISTS = (
     "condemned_acts", "answered_charges", "retaliation_verbs", "person_pronouns",
     "place_name_preps", "event_place_preps", "actor_place_preps", "speaker_feelers", "courtesy_titles",
 )
-AnaphorKind = Literal["igo", "armed", "country"]
-ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")
+AnaphorKind = Literal["igo", "armed", "organisation", "country"]
+ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "organisation", "country")
 _WORD = re.compile(r"^[a-z'][a-z' -]*$")
 _SECTOR = re.compile(r"^[A-Z]{3}$")
 
