@@ -102,7 +102,9 @@ def _entries(entries: list[Entry], kinds: tuple[str, ...]) -> list[Entry]:
 
 def _capitalised(doc: Doc, start: int) -> bool:
     text = doc[start].text
-    return text[:1].isupper() or text[:1].isdigit() or caseless(doc) and not doc[start].is_stop
+    # lower case: "us" is a pronoun, but "the us", "the who" are names
+    the = start > 0 and doc[start - 1].lower_ == "the"
+    return text[:1].isupper() or text[:1].isdigit() or caseless(doc) and (not doc[start].is_stop or the)
 
 
 @dataclass

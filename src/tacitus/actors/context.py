@@ -67,8 +67,9 @@ def _evidence(doc: CodingDoc, lexicon: ActorLexicon) -> _Evidence:
             seen.add((sentence.index, match[0]))
             start, end, entries = match
             tok = sentence.doc[start]
-            if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not tok.text[:1].isupper():
-                continue  # lower-case text: "us" is no country
+            named = tok.text[:1].isupper() or start > 0 and sentence.doc[start - 1].lower_ == "the"
+            if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not named:
+                continue  # lower-case text: "us" is no country, "the us" is
             entry = next((e for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
             if entry is None or entry.kind == "place" and (start in name_ends or inside_name(sentence.doc, start, end, spans)):
                 continue  # "the arrest of Viejo Paco", "Manuel Gonzalez Flores": a town's name inside a person's is no place
