@@ -189,3 +189,15 @@ def test_the_dateline_is_where_the_reporter_is_not_who_acts(coder):
     junta = _actor(doc, "The junta")
     assert junta.country == "MMR" and junta.country_from == "document"
     assert _actor(doc, "Thai officials").country == "THA"
+
+
+def test_a_foreign_dateline_does_not_outweigh_the_story(coder):
+    # the reporter is in Paris; the story, and so its junta, is Burkina Faso's
+    text = (
+        "PARIS, March 3 (Reuters) - The junta extended its rule by three years on Friday. "
+        "Burkina Faso's opposition condemned the decision. A French diplomat said they were concerned. "
+        "Burkina Faso's main party called for protests."
+    )
+    doc = coder.code_text(text, date="2023-03-03")
+    junta = _actor(doc, "The junta")
+    assert (junta.country, junta.country_from) == ("BFA", "document")

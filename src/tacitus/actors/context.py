@@ -185,9 +185,9 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
     if dateline and later and dateline not in later:
         del counts[dateline]  # "GENEVA -" over a story about Iran: where the reporter is, not the story
         dateline = None
-    if dateline:
-        counts[dateline] += 2
     main = _dominant(counts)
+    if dateline and main != dateline and any(c != dateline for c in counts):
+        dateline = None  # the reporter's city speaks for the actors only of a story about its country
     starts = {s.index: s.offsets(s.span.start_char, s.span.end_char)[0] for s in doc.sentences}
     for actor in document.actors:
         if actor.country or actor.kind == "country" or not (actor.sector in CONTEXT_SECTORS or actor.sector is None and actor.kind in ("person", "organisation")):
