@@ -201,3 +201,13 @@ def test_a_foreign_dateline_does_not_outweigh_the_story(coder):
     doc = coder.code_text(text, date="2023-03-03")
     junta = _actor(doc, "The junta")
     assert (junta.country, junta.country_from) == ("BFA", "document")
+
+
+def test_a_country_that_opens_a_persons_name_is_no_country(coder):
+    # "Israel", "Jordan", "Chad" are given names too: the police here are Brazil's
+    text = (
+        "Gang violence has surged in southern Brazil this year. "
+        "Police are investigating the murder of 19-year-old Israel Soares Neto, whose body was found in a car on Sunday, Folha reported."
+    )
+    doc = coder.code_text(text, date="2024-03-05")
+    assert _actor(doc, "Police").country == "BRA"

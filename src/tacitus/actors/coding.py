@@ -25,6 +25,7 @@ from tacitus.actors.phrase_rules import (
     located_countries,
     longer_name,
     official_body,
+    opens_a_name,
     other_given_name,
     title_alone,
     title_decides,
@@ -147,8 +148,8 @@ def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | No
             parts.persons.append((_in_office(found, day, doc[start:end].text), start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))
-        elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and inside_name(doc, start, end, spans)):
-            parts.countries.append((found[0], start, end))  # a town is not a person's name ("Nancy Tembo")
+        elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and inside_name(doc, start, end, spans) or doc[start].ent_type_ == "PERSON" and opens_a_name(doc, start, end, spans)):
+            parts.countries.append((found[0], start, end))  # a town is not a person's name ("Nancy Tembo"), nor "Israel Melo"
         elif found := _entries(entries, ("ethnic",)):
             parts.ethnic.append((found[0], start, end))
         elif found := _entries(entries, ("sector",)):

@@ -20,7 +20,7 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.actors.phrase_rules import PLACE_NAME_PREPS, inside_name, surname_words
+from tacitus.actors.phrase_rules import PLACE_NAME_PREPS, inside_name, opens_a_name, surname_words
 from tacitus.document import CodingDoc
 from tacitus.model import Actor, ActorCode, ActorRef, Event
 from tacitus.words import actor_words, words
@@ -75,6 +75,8 @@ def _evidence(doc: CodingDoc, lexicon: ActorLexicon) -> _Evidence:
                 continue  # "the arrest of Viejo Paco", "Manuel Gonzalez Flores": a town's name inside a person's is no place
             if entry.kind == "place" and end - start == 1 and tok.lower_ in surnames and not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_NAME_PREPS):
                 continue  # "Ricardo Salgado … Salgado was detained": his surname, not the town
+            if entry.kind == "country" and opens_a_name(sentence.doc, start, end, spans):
+                continue
             country = entry.country
             found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1

@@ -157,3 +157,15 @@ def surname_words(docs: list[Doc], known_place: Callable[[str], bool]) -> frozen
             if ent.label_ == "PERSON" or argument and known_place(ent[-1].text) and not known_place(ent.text):
                 names.add(ent[-1].lower_)
     return frozenset(names)
+
+
+def opens_a_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """Is a country's name the first word of a person's or a body's name the dictionaries do not
+    know ("Israel" in "Israel Melo Junior", a murdered teenager)? Such a word is no country."""
+    ent = entity_of(doc[start])
+    if ent is None or doc[start].ent_type_ not in ("PERSON", "ORG") or ent.start != start or ent.end <= end:
+        return False
+    # "Mexico City", "Israel Defense Forces": a known longer name; a town's or a person's name is a
+    # name word ("Melo", "Soares")
+    after = not any(s <= end < e and any(x.kind not in ("place", "person") for x in found) for s, e, found in spans)
+    return after and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[end : ent.end])  # not "Has Mexico Neutralized"
