@@ -163,3 +163,51 @@ def test_a_spokesperson_speaks_for_the_body_of_the_sentence_before(coder):
     doc = coder.code_text(text, date="2024-05-03")
     spokesman = _actor(doc, "Spokesman Kenji Watanabe")
     assert spokesman.country == "JPN"  # not Vietnam, where the story is datelined
+
+
+def test_local_rights_groups_and_health_bodies_take_the_story_country(coder):
+    # a rights group or a hospital's chief in a British story is British; a foreign one is named so
+    text = (
+        "the uk government defended its new detention powers in parliament on monday. "
+        "human rights groups criticised the plans. "
+        "the chief executive of the local nhs trust warned of delays at british hospitals."
+    )
+    doc = coder.code_text(text, date="2005-01-10")
+    assert _actor(doc, "human rights groups").country == "GBR"
+    chief = _actor(doc, "the chief executive of the local nhs trust")
+    assert chief.sector == "HLH" and chief.country == "GBR"  # not a business, which may be foreign
+
+
+def test_the_dateline_is_where_the_reporter_is_not_who_acts(coder):
+    text = (
+        "BANGKOK (Reuters) - The junta extended emergency rule on Monday. The junta said elections "
+        "would be held next year. Thai officials said hundreds of refugees had crossed the border. "
+        "Myanmar's opposition condemned the decision. Myanmar has been in turmoil since the coup, "
+        "and Myanmar's economy has collapsed."
+    )
+    doc = coder.code_text(text, date="2023-02-01")
+    junta = _actor(doc, "The junta")
+    assert junta.country == "MMR" and junta.country_from == "document"
+    assert _actor(doc, "Thai officials").country == "THA"
+
+
+def test_a_foreign_dateline_does_not_outweigh_the_story(coder):
+    # the reporter is in Paris; the story, and so its junta, is Burkina Faso's
+    text = (
+        "PARIS, March 3 (Reuters) - The junta extended its rule by three years on Friday. "
+        "Burkina Faso's opposition condemned the decision. A French diplomat said they were concerned. "
+        "Burkina Faso's main party called for protests."
+    )
+    doc = coder.code_text(text, date="2023-03-03")
+    junta = _actor(doc, "The junta")
+    assert (junta.country, junta.country_from) == ("BFA", "document")
+
+
+def test_a_country_that_opens_a_persons_name_is_no_country(coder):
+    # "Israel", "Jordan", "Chad" are given names too: the police here are Brazil's
+    text = (
+        "Gang violence has surged in southern Brazil this year. "
+        "Police are investigating the murder of 19-year-old Israel Soares Neto, whose body was found in a car on Sunday, Folha reported."
+    )
+    doc = coder.code_text(text, date="2024-03-05")
+    assert _actor(doc, "Police").country == "BRA"

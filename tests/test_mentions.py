@@ -84,3 +84,12 @@ def test_a_known_surname_after_another_given_name_is_someone_else(coder):
     assert any(c.person == "Gustavo Petro" for m in known for c in m.members)
     namesake = _mentions(coder, "Police in Lima arrested Julio Cesar Petro, a local gang boss.")
     assert not any(c.person == "Gustavo Petro" for m in namesake for c in m.members)
+
+
+def test_a_lower_case_surname_after_a_form_of_address_is_the_person(coder):
+    # lower-cased archives: the tagger reads "hewitt" after "ms" as a common noun
+    text = "patricia hewitt said the plan was good. ms hewitt was speaking at a seminar. the seminar was long."
+    doc = coder.code_text(text, date="2004-06-01")
+    hewitt = next(a for a in doc.actors if a.name == "Patricia Hewitt")
+    assert [m.text for m in hewitt.mentions].count("ms hewitt") == 1
+    assert not any(m.text == "the seminar" for a in doc.actors for m in a.mentions)  # no title, no name

@@ -158,6 +158,28 @@ def test_unknown_place_keeps_its_name(coder):
     assert places and places[0].name == "Zelmorovo" and places[0].lat is None and places[0].geo_id is None
 
 
+def test_a_persons_surname_is_no_town(coder):
+    # "Salgado" and "Colombo" are also towns: named as a person first, alone later they are him
+    doc = coder.code_text(
+        "Mexican prosecutors charged Ricardo Salgado with extortion on Tuesday. "
+        "Salgado was detained in May after a shootout, the attorney general's office said.",
+        date="2024-06-12",
+    )
+    detained = next(e for e in doc.events if e.trigger.text == "detained")
+    assert detained.place is None or detained.place.country != "BRA", detained.place
+    assert detained.source is not None and detained.source.country == "MEX"  # the implied police are Mexico's
+    assert detained.target is None or detained.target.country != "BRA"
+
+
+def test_a_large_city_named_like_a_person_is_still_a_place(coder):
+    doc = coder.code_text(
+        "Sri Lankan police questioned Maria Colombo on Monday. Police arrested two men in Colombo on Tuesday.",
+        date="2024-06-12",
+    )
+    arrested = next(e for e in doc.events if e.trigger.text == "arrested")
+    assert arrested.place is not None and arrested.place.name == "Colombo" and arrested.place.country == "LKA"
+
+
 def test_places_survive_json(coder):
     doc = coder.code_text("Russian forces shelled Kharkiv on Friday.", date="2024-05-10")
     back = Document.from_dict(doc.to_dict())

@@ -30,10 +30,10 @@ WORD_LISTS = (
     "question_marks", "occurrence_verbs", "hedging_adverbs", "verb_prefixes",
     "group_anaphor_nouns", "group_anaphor_determiners", "pair_words",
     "condemned_acts", "answered_charges", "retaliation_verbs", "person_pronouns",
-    "place_name_preps", "event_place_preps", "actor_place_preps", "speaker_feelers",
+    "place_name_preps", "event_place_preps", "actor_place_preps", "speaker_feelers", "courtesy_titles",
 )
-AnaphorKind = Literal["igo", "armed", "country"]
-ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "country")
+AnaphorKind = Literal["igo", "armed", "organisation", "country"]
+ANAPHOR_KINDS: tuple[AnaphorKind, ...] = ("igo", "armed", "organisation", "country")
 _WORD = re.compile(r"^[a-z'][a-z' -]*$")
 _SECTOR = re.compile(r"^[A-Z]{3}$")
 

@@ -25,6 +25,7 @@ from tacitus.actors.phrase_rules import (
     located_countries,
     longer_name,
     official_body,
+    opens_a_name,
     other_given_name,
     title_alone,
     title_decides,
@@ -102,7 +103,9 @@ def _entries(entries: list[Entry], kinds: tuple[str, ...]) -> list[Entry]:
 
 def _capitalised(doc: Doc, start: int) -> bool:
     text = doc[start].text
-    return text[:1].isupper() or text[:1].isdigit() or caseless(doc) and not doc[start].is_stop
+    # lower case: "us" is a pronoun, but "the us", "the who" are names
+    the = start > 0 and doc[start - 1].lower_ == "the"
+    return text[:1].isupper() or text[:1].isdigit() or caseless(doc) and (not doc[start].is_stop or the)
 
 
 @dataclass
@@ -145,8 +148,8 @@ def classify(doc: Doc, spans: list[tuple[int, int, list[Entry]]], day: Date | No
             parts.persons.append((_in_office(found, day, doc[start:end].text), start, end))
         elif (found := _entries(entries, ("org",))) and (capital or end - start > 1):
             parts.orgs.append((found[0], start, end))
-        elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and inside_name(doc, start, end, spans)):
-            parts.countries.append((found[0], start, end))  # a town is not a person's name ("Nancy Tembo")
+        elif (found := _entries(entries, COUNTRY_KINDS)) and capital and not (found[0].kind == "place" and inside_name(doc, start, end, spans) or doc[start].ent_type_ == "PERSON" and opens_a_name(doc, start, end, spans)):
+            parts.countries.append((found[0], start, end))  # a town is not a person's name ("Nancy Tembo"), nor "Israel Melo"
         elif found := _entries(entries, ("ethnic",)):
             parts.ethnic.append((found[0], start, end))
         elif found := _entries(entries, ("sector",)):
@@ -217,6 +220,9 @@ def code_phrase(doc: Doc, head: Token, matches: DocMatches, day: Date | None) ->
     found, sector = _phrase_sector(doc, head, parts, phrase, matches)
     if not found:
         return []
+    if sector == "BUS":  # "the chief executive of the nhs trust": a business title heads a body of another sector
+        body = [c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" for c in code_phrase(doc, o, matches, day)]
+        sector = next((c.sector for c in body if c.kind == "group" and c.sector not in (None, "BUS")), sector)
     return _group_codings(doc, head, tokens, parts, phrase, sector, day, matches)
 
 

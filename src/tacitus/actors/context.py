@@ -3,8 +3,9 @@ in an article about Peru are Peruvian.
 
 After actors are resolved (and events found), every actor the text leaves without a country
 takes one from its context, as a reader does: a place or nationality in the sentence of one of
-its mentions (the article's main country first, when the sentence names it), else the dateline
-("AREQUIPA, Peru (Reuters) -"), else the country that dominates the article. The actor records
+its mentions (the article's main country first, when the sentence names it), else the country
+that dominates the article (the dateline counting for it), else the dateline ("AREQUIPA, Peru
+(Reuters) -"). The actor records
 how (`country_from`). An agentless passive of a state act ("were arrested in Arequipa") gets the
 police of the place as its source.
 """
@@ -19,7 +20,7 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.actors.phrase_rules import inside_name
+from tacitus.actors.phrase_rules import PLACE_NAME_PREPS, inside_name, opens_a_name, surname_words
 from tacitus.document import CodingDoc
 from tacitus.model import Actor, ActorCode, ActorRef, Event
 from tacitus.words import actor_words, words
@@ -48,9 +49,10 @@ def _national(code: str | None) -> bool:
     return bool(code) and len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None or code == "XKX"
 
 
-def _evidence(doc: CodingDoc) -> _Evidence:
+def _evidence(doc: CodingDoc, lexicon: ActorLexicon) -> _Evidence:
     evidence = _Evidence()
     seen: set[tuple[int, int]] = set()
+    surnames = surname_words(list({id(s.doc): s.doc for s in doc.sentences}.values()), lambda name: any(e.kind in COUNTRY_KINDS for e in lexicon.lookup(name)))
     for sentence in doc.sentences:
         matches = doc.matches.get(id(sentence.doc))
         if matches is None:
@@ -65,11 +67,16 @@ def _evidence(doc: CodingDoc) -> _Evidence:
             seen.add((sentence.index, match[0]))
             start, end, entries = match
             tok = sentence.doc[start]
-            if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not tok.text[:1].isupper():
-                continue  # lower-case text: "us" is no country
+            named = tok.text[:1].isupper() or start > 0 and sentence.doc[start - 1].lower_ == "the"
+            if not (tok.text[:1].isupper() or caseless(sentence.doc)) or tok.is_stop and not named:
+                continue  # lower-case text: "us" is no country, "the us" is
             entry = next((e for e in entries if e.kind in COUNTRY_KINDS and _national(e.country)), None)
             if entry is None or entry.kind == "place" and (start in name_ends or inside_name(sentence.doc, start, end, spans)):
                 continue  # "the arrest of Viejo Paco", "Manuel Gonzalez Flores": a town's name inside a person's is no place
+            if entry.kind == "place" and end - start == 1 and tok.lower_ in surnames and not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_NAME_PREPS):
+                continue  # "Ricardo Salgado … Salgado was detained": his surname, not the town
+            if entry.kind == "country" and opens_a_name(sentence.doc, start, end, spans):
+                continue
             country = entry.country
             found.append((sentence.span_of(tok).start, country))
             evidence.counts[country] += 1
@@ -173,16 +180,16 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
     for actor in document.actors:
         if actor.country and actor.country_from is None:
             actor.country_from = "text"
-    evidence = _evidence(doc)
+    evidence = _evidence(doc, lexicon)
     dateline = _dateline(document.text, lexicon)
     later = [c for n, found in evidence.by_sentence.items() if n > 1 for _, c in found]  # past the headline and dateline
     counts = evidence.counts.copy()
     if dateline and later and dateline not in later:
         del counts[dateline]  # "GENEVA -" over a story about Iran: where the reporter is, not the story
         dateline = None
-    if dateline:
-        counts[dateline] += 2
     main = _dominant(counts)
+    if dateline and main != dateline and any(c != dateline for c in counts):
+        dateline = None  # the reporter's city speaks for the actors only of a story about its country
     starts = {s.index: s.offsets(s.span.start_char, s.span.end_char)[0] for s in doc.sentences}
     for actor in document.actors:
         if actor.country or actor.kind == "country" or not (actor.sector in CONTEXT_SECTORS or actor.sector is None and actor.kind in ("person", "organisation")):
@@ -191,6 +198,10 @@ def assign_context_countries(doc: CodingDoc, events: list[Event], lexicon: Actor
         own = [c for at, c in evidence.by_sentence.get(first.sentence, []) if at < first.end]
         country = _previous_subject_country(doc, first.sentence) if _spokesperson(actor) and not own else None
         country = country or _from_sentences(actor, evidence, main, document.text, starts)
+        # the article's main country before the dateline's: "BANGKOK (Reuters) - The junta ..."
+        # in a story about Myanmar; the dateline is where the reporter is, not who acts
+        if country is None and main and main != dateline:
+            country, how = main, "document"
         if country is None and dateline:
             country, how = dateline, "dateline"
         if country is None and main:

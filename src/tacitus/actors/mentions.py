@@ -30,6 +30,7 @@ from tacitus.words import words
 
 LOCATIVE_PREPS = words("locative_preps")
 RELATIONAL_HEADS = words("relational_heads")
+COURTESY_TITLES = words("courtesy_titles")  # "mr", "ms": a surname follows
 
 
 @dataclass
@@ -82,7 +83,9 @@ def _surname_only(head: Token, members: list[Coding]) -> bool:
     unknown = not members or members[0].kind == "place" and head.dep_ != "pobj"
     # "Sandoval was rearrested": a name opening a sentence, tagged as a common noun
     opening = head.pos_ == "NOUN" and head.i == head.sent.start and head.text[:1].isupper() and not caseless(head.doc)
-    return unknown and (head.pos_ == "PROPN" or opening) and head.text.isalpha() and len(np_tokens(head)) <= 3
+    # "ms hewitt told the seminar": lower case, the tagger took the surname for a common noun
+    addressed = head.pos_ == "NOUN" and head.i > 0 and head.doc[head.i - 1].lower_ in COURTESY_TITLES and caseless(head.doc)
+    return unknown and (head.pos_ == "PROPN" or opening or addressed) and head.text.isalpha() and len(np_tokens(head)) <= 3
 
 
 def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:

@@ -6,6 +6,7 @@ names its one holder only capitalised and alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pycountry
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # annotations only: coding.py imports this module
 
 STATE_TITLE_SECTORS = actor_words().state_sectors  # offices a title gives: GOV, MIL, COP, JUD, LEG, SPY
 ACTOR_PLACE_PREPS = words("actor_place_preps")  # "gangs in Colombia", "a group from Peru"
+PLACE_NAME_PREPS = words("place_name_preps")  # "in Salgado": where, not who
 # Groups that belong where they are: the story's local bodies and people (not troops, often abroad).
 LOCATED_SECTORS = (actor_words().context_sectors | actor_words().civilian_sectors) - {"MIL"}
 
@@ -137,3 +139,33 @@ def country_members(doc: Doc, countries: list[tuple[Entry, int, int]]) -> list[s
         if entry.country and entry.country not in codes:
             codes.append(entry.country)
     return codes
+
+
+def surname_words(docs: list[Doc], known_place: Callable[[str], bool]) -> frozenset[str]:
+    """Surnames of the personal names a document gives ("Ricardo Salgado" -> salgado): such a
+    word alone later ("Salgado was detained") is that person, never the town of that name. A
+    name is a person entity, or (the recogniser often calls a name a building or a town) two or
+    more capitalised words that are no known place, standing as an actor (a subject or an
+    object, not after "in") and ending in a word that alone names a place."""
+    names: set[str] = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if len(ent) < 2 or not all(t.is_alpha and t.is_title for t in ent) or ent.label_ not in ("PERSON", "FAC", "ORG", "GPE"):
+                continue
+            where = ent.root.head.lower_ if ent.root.dep_ == "pobj" else None
+            argument = ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj") or ent.root.dep_ == "pobj" and where not in PLACE_NAME_PREPS
+            if ent.label_ == "PERSON" or argument and known_place(ent[-1].text) and not known_place(ent.text):
+                names.add(ent[-1].lower_)
+    return frozenset(names)
+
+
+def opens_a_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:
+    """Is a country's name the first word of a person's or a body's name the dictionaries do not
+    know ("Israel" in "Israel Melo Junior", a murdered teenager)? Such a word is no country."""
+    ent = entity_of(doc[start])
+    if ent is None or doc[start].ent_type_ not in ("PERSON", "ORG") or ent.start != start or ent.end <= end:
+        return False
+    # "Mexico City", "Israel Defense Forces": a known longer name; a town's or a person's name is a
+    # name word ("Melo", "Soares")
+    after = not any(s <= end < e and any(x.kind not in ("place", "person") for x in found) for s, e, found in spans)
+    return after and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in doc[end : ent.end])  # not "Has Mexico Neutralized"

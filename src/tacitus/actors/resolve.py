@@ -142,6 +142,8 @@ class _Resolver:
                 self.attach(person, mention)  # "Mr Prescott" after "John Prescott", not the town
         elif kind == "anaphor":
             target = self.recent(lambda e, want=coding.refers_to: _fits_anaphor(e, want), mention.sentence, prefer_subject=False)
+            if coding.plural and coding.refers_to == "organisation":
+                target = None  # "the two organizations" are several: no one of them
             if target is not None and coding.unanchored and mention.sentence - target.last_sentence > 1 and not target.subject_sentences:
                 target = None  # "the government" paragraphs after a country only ever acted on is the story's own
             if target is not None:
@@ -351,5 +353,7 @@ def _fits_anaphor(entity: _Entity, want: AnaphorKind | None) -> bool:
         return coding.kind == "organisation" and entity.actor.sector in ("IGO", "NGO")
     if want == "armed":
         return coding.kind == "organisation" and entity.actor.sector not in ("IGO", "NGO")
+    if want == "organisation":
+        return coding.kind == "organisation"
     # "the government" after "the Iraq war" is the story's own: a country only compounded with a noun is its topic
     return coding.kind == "country" and entity.acting or coding.kind == "group" and entity.actor.sector == "GOV" and not coding.plural

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
+from tacitus.actors.phrase_rules import surname_words
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
@@ -141,9 +142,11 @@ def _policy_author(sentence: Sentence, tok: Token) -> ActorRef | None:
     return ActorRef.coded(None, where.text, "GOV", None, "GOV", start=where.start, end=where.end)
 
 
-def _place_target(tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
+def _place_target(doc: CodingDoc, tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
     """"sent troops to Michoacan", "to the state of Guerrero": a place acted on or moved to
-    stands for its country when no actor is named."""
+    stands for its country when no actor is named; a person's surname never does ("Ricardo
+    Salgado … Salgado was detained")."""
+    surnames: frozenset[str] | None = None
     for tok in tokens:
         named = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for place in named:
@@ -152,7 +155,10 @@ def _place_target(tokens: list[Token], actors: ActorLexicon) -> ActorRef | None:
             ent = entity_of(place)
             name = ent.text if ent is not None else place.text
             country = next((e.country for e in actors.lookup(name) if e.kind in COUNTRY_KINDS and e.country), None)
-            if country:
+            if country and surnames is None:
+                docs = list({id(s.doc): s.doc for s in doc.sentences}.values())
+                surnames = surname_words(docs, lambda text: any(e.kind in COUNTRY_KINDS for e in actors.lookup(text)))
+            if country and name.lower() not in (surnames or ()):
                 return ActorRef.coded(None, name, country, country, None)
     return None
 
@@ -170,7 +176,7 @@ def _pairs(doc: CodingDoc, sentence: Sentence, trigger: Trigger, code: CameoCode
     alt_tokens = [t for t in trigger.alt_targets if t.ent_type_ not in NOT_ACTOR_ENTITIES]
     targets = [r for t in target_tokens for r in refs(doc, sentence, t)]
     symmetric = _is_symmetric(code, sources)
-    if targets and not any(r.actor or r.country for r in targets) and (place := _place_target(target_tokens, knowledge.actors)) is not None:
+    if targets and not any(r.actor or r.country for r in targets) and (place := _place_target(doc, target_tokens, knowledge.actors)) is not None:
         targets = [place]
     if not any(r.actor or r.country for r in targets) and alt_tokens and not symmetric:
         # "pledged to send aid to Gaza": the object names no actor, the preposition does.

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tacitus.actors.phrase_rules import surname_words
 from tacitus.model import ActorRef, Document, Place
 from tacitus.places.gazetteer import Gazetteer, PlaceContext, load_gazetteer
 from tacitus.places.index import Entry
@@ -93,6 +94,17 @@ def _well_known(gazetteer: Gazetteer, name: str) -> bool:
     """A name the recogniser took for a person or an organisation ("in Valencia", "in
     Hyderabad") is a place when it names a country, a region or a city of 100,000 or more."""
     return any(e.feature != "city" or e.population >= WELL_KNOWN for e, _alias in gazetteer.candidates(name))
+
+
+def _surname(mention: _Mention, names: frozenset[str], sentences: list[ParsedSentence], gazetteer: Gazetteer) -> bool:
+    """"Ricardo Salgado … Salgado was detained": a word of a person's name the document gives
+    is that person, not a town of the same name; only a country or a large city after "in",
+    "near"... stays a place."""
+    if len(mention.tokens) != 1 or mention.name.lower() not in names:
+        return False
+    sentence = next(s for s in sentences if s.index == mention.sentence)
+    tok = sentence.span.doc[mention.tokens[0]]
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS and _well_known(gazetteer, mention.name))
 
 
 def _context(document: Document, mentions: list[_Mention], gazetteer: Gazetteer) -> PlaceContext:
@@ -182,6 +194,8 @@ def locate(document: Document, sentences: list[ParsedSentence], gazetteer: Gazet
     ents: dict[int, tuple[Span, ...]] = {}
     for sentence in sentences:
         mentions.extend(_mentions(sentence, gazetteer, ents))
+    names = surname_words(list({id(s.span.doc): s.span.doc for s in sentences if s.parsed}.values()), lambda name: bool(gazetteer.candidates(name)))
+    mentions = [m for m in mentions if not _surname(m, names, sentences, gazetteer)]
     context = _context(document, mentions, gazetteer)
     by_sentence: dict[int, list[_Mention]] = {}
     for mention in mentions:
