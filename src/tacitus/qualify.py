@@ -24,6 +24,7 @@ NEGATING_VERBS = words("negating_verbs")
 INTENT_HEADS = words("intent_heads")
 SCHEDULED_HEADS = words("scheduled_heads")
 CALL_HEADS = words("call_heads")
+COMMAND_HEADS = words("command_heads")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
@@ -51,7 +52,7 @@ def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from up to its clause's head."""
     chain = [tok]
     while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head.i != tok.i and len(chain) < 8:
-        wanted = tok.head.lemma_.lower() in INTENT_HEADS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        wanted = tok.head.lemma_.lower() in INTENT_HEADS | COMMAND_HEADS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "advcl" or tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in CALL_HEADS and not wanted:
             break  # "want the government to withdraw" goes on up: the wanting governs it
         tok = tok.head
@@ -159,6 +160,8 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
             lemma = tok.lemma_.lower()
             if lemma in CALL_HEADS and trigger.dep_ in ("xcomp", "ccomp"):
                 return "obligation"
+            if lemma in COMMAND_HEADS and trigger.dep_ in ("xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+                return "obligation"  # "told the army to withdraw": asked for, not done
             if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp", "ccomp"):  # "want the government to withdraw"
                 return "intended"
             if lemma in SCHEDULED_HEADS and trigger.dep_ == "xcomp":

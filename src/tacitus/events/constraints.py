@@ -60,11 +60,23 @@ def clause_words(tok: Token) -> set[str]:
     found = {w for h in heads for t in h.subtree for w in (t.lemma_.lower(), t.lower_)}
     if any(_subjunctive(h) for h in heads):
         found.add(SUBJUNCTIVE)
+    # (or parsed on the object: "telling councils to find sites")
+    if any(_open_infinitive(c) for c in tok.children) or any(_open_infinitive(g) for c in tok.children if c.dep_ == "dobj" for g in c.children):
+        found.add(INFINITIVE)
     return found
 
 
 # The mark a `clause` pattern names to hold only for a bare subjunctive ("insisted that they withdraw").
 SUBJUNCTIVE = "subjunctive"
+# The mark for an open to-infinitive: "told the army to withdraw" asks for an act, where "told
+# reporters that …" reports one.
+INFINITIVE = "infinitive"
+
+
+def _open_infinitive(head: Token) -> bool:
+    kids = list(head.children)
+    return (head.dep_ in (*CLAUSE_DEPS, "acl") and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids))
 
 
 def _subjunctive(head: Token) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tacitus.events.constraints import (
+    INFINITIVE,
     clause_words,
     message_author,
     names,
@@ -107,7 +108,9 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         score = _plain_targets(trigger, passive)
     if score is None:
         return None
-    score += 10 * bool(pattern.clause)  # the reported clause said what the act is
+    # the reported clause said what the act is (a bare "to" says only that one is asked for:
+    # "ordered peacekeepers to leave" stays an expulsion)
+    score += 10 * bool(pattern.clause - {INFINITIVE})
     trigger.sources = subjects_of(tok)
     if (author := message_author(tok)) is not None:
         (trigger.sources, addressee), message = author
