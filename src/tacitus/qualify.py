@@ -152,8 +152,10 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
         if auxes & FUTURE_AUX:
             return "future"
         if "would" in auxes:
-            # Reported future ("said it would withdraw") reads as future; otherwise conditional.
-            return "future" if tok.head.dep_ != "advcl" and tok.dep_ == "ccomp" else "hypothetical"
+            # Reported future ("said it would withdraw", "said … and that it would withdraw")
+            # reads as future; otherwise conditional.
+            clause = tok.head if tok.dep_ == "conj" else tok
+            return "future" if clause.head.dep_ != "advcl" and clause.dep_ == "ccomp" else "hypothetical"
         if any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in tok.children) or tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical"
         if tok.i != trigger.i:
