@@ -208,6 +208,8 @@ def _characterised(tok: Token) -> bool:
     cooperation": a noun the copula describes, or one in the description's "of" phrase."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "his work and his commitment to the poor were second to none"
     head = tok.head
     if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children):
         return True
