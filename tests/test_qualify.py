@@ -28,6 +28,8 @@ def _tok(doc, word):
         ("Chile told reporters that Peru had sent troops to the border.", "sent", "asserted"),
         ("Peru said that it would send troops to the border.", "send", "future"),
         ("Peru said the talks had failed and that it would send troops to the border.", "send", "future"),
+        ("Peru said it would keep sending troops to the border and welcomed the Chilean envoy.", "welcomed", "asserted"),
+        ("Peru said it would send troops to the border and close the crossing.", "close", "future"),
         ("Peru usually sends troops to the border in winter.", "sends", "generic"),
         ("Officials in Lima have long denied the smuggling.", "denied", "generic"),
         ("Bolivia seized the largest amount of cocaine in the region.", "seized", "generic"),

@@ -52,6 +52,8 @@ def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from up to its clause's head."""
     chain = [tok]
     while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head.i != tok.i and len(chain) < 8:
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in tok.head.children):
+            break  # "would continue to send aid, and welcomed the envoy": a tensed verb shares no modal
         wanted = tok.head.lemma_.lower() in INTENT_HEADS | COMMAND_HEADS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "advcl" or tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in CALL_HEADS and not wanted:
             break  # "want the government to withdraw" goes on up: the wanting governs it
