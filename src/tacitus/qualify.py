@@ -25,6 +25,7 @@ INTENT_HEADS = words("intent_heads")
 SCHEDULED_HEADS = words("scheduled_heads")
 CALL_HEADS = words("call_heads")
 COMMAND_HEADS = words("command_heads")
+REQUEST_FOR_VERBS = words("request_for_verbs")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
@@ -89,6 +90,8 @@ def _noun_modality(trigger: Token) -> Modality | None:
     if mods & HABITUAL_MODIFIERS:
         return "generic"
     head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CALL_HEADS | REQUEST_FOR_VERBS:
+        return "obligation"  # "asked the US for the extradition of X", "called for talks": asked for
     if trigger.dep_ == "pobj" and (head.lower_ in ANTICIPATING_HEADS or head.head.lower_ in ANTICIPATING_HEADS):
         return "future"  # "ahead of an EU summit", "on the eve of the talks"
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS and head.i != trigger.i:

@@ -40,6 +40,7 @@ PARTICLE_WORDS = words("particle_words")
 SEQUENCE_PREPS = words("sequence_preps")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
+REQUEST_FOR_VERBS = words("request_for_verbs")  # "asked for a trial": what is asked for is the object
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
 # Appeals, intents, demands and threats ask for or promise an act against someone: that one is
 # their target ("demanded sanctions against Venezuela"); a condemned attack's victim is not.
@@ -73,7 +74,7 @@ class _VerbFacts:
         kids = list(tok.children)
         # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
         particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
-        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
+        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS] + _asked_for(tok)
         objects += [content_head(o) for o in objects] + predicate_nouns(tok)
         return cls(
             particles=particles,
@@ -140,7 +141,7 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     """A pattern with an object word ("impose sanctions"): the object must be there; the target
     is a prepositional object, the indirect object or the object's possessor."""
     tok, pattern = trigger.token, trigger.pattern
-    objects = children(tok, OBJECT_DEPS)
+    objects = children(tok, OBJECT_DEPS) + _asked_for(tok)
     if passive:
         objects = objects + children(tok, PASSIVE_SUBJECT_DEPS)
     # "sent two planeloads of medical supplies": the object is what the quantity is of
@@ -169,8 +170,20 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
         targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
     if not targets:
         targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
+    if hit[0].dep_ == "pobj":
+        # "asked the court for a trial of 37 suspects": whom it is asked of, or whom the trial is of
+        asked = {t.i for t in [hit[0], *expand(hit[0])]}
+        targets = [t for t in targets if t.i not in asked]
+        targets = targets or [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
     trigger.targets = targets
     return score + bool(targets)
+
+
+def _asked_for(tok: Token) -> list[Token]:
+    """"asked for military aid", "asked the US for aid": the thing asked for."""
+    if tok.lemma_.lower() not in REQUEST_FOR_VERBS:
+        return []
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
 
 
 def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
