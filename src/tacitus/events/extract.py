@@ -41,6 +41,8 @@ SEQUENCE_PREPS = words("sequence_preps")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
 REQUEST_FOR_VERBS = words("request_for_verbs")  # "asked for a trial": what is asked for is the object
+PLACING_VERBS = words("placing_verbs")  # "taken into custody", "placed under arrest": the state one is put in
+PLACING_PREPS = words("placing_preps")
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
 # Appeals, intents, demands and threats ask for or promise an act against someone: that one is
 # their target ("demanded sanctions against Venezuela"); a condemned attack's victim is not.
@@ -171,19 +173,21 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     if not targets:
         targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
     if hit[0].dep_ == "pobj":
-        # "asked the court for a trial of 37 suspects": whom it is asked of, or whom the trial is of
+        # "asked the court for a trial of 37 suspects": whom it is asked of, or whom the trial is of;
+        # "was taken into custody": who is
         asked = {t.i for t in [hit[0], *expand(hit[0])]}
         targets = [t for t in targets if t.i not in asked]
-        targets = targets or [t for o in children(tok, OBJECT_DEPS) for t in expand(o)]
+        targets = targets or [t for o in children(tok, OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())) for t in expand(o)]
     trigger.targets = targets
     return score + bool(targets)
 
 
 def _asked_for(tok: Token) -> list[Token]:
-    """"asked for military aid", "asked the US for aid": the thing asked for."""
-    if tok.lemma_.lower() not in REQUEST_FOR_VERBS:
-        return []
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    """"asked for military aid", "asked the US for aid": the thing asked for; "was taken into
+    custody", "placed him under arrest": the state one is put in."""
+    lemma = tok.lemma_.lower()
+    preps = ("for",) if lemma in REQUEST_FOR_VERBS else PLACING_PREPS if lemma in PLACING_VERBS else ()
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
