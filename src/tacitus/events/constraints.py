@@ -69,14 +69,15 @@ def clause_words(tok: Token) -> set[str]:
 # The mark a `clause` pattern names to hold only for a bare subjunctive ("insisted that they withdraw").
 SUBJUNCTIVE = "subjunctive"
 # The mark for an open to-infinitive: "told the army to withdraw" asks for an act, where "told
-# reporters that …" reports one.
+# reporters that …" reports one, and "told the programme to be aired on Sunday" names a programme (a passive
+# infinitive is no open complement).
 INFINITIVE = "infinitive"
 
 
 def _open_infinitive(head: Token) -> bool:
     kids = list(head.children)
     return (head.dep_ in (*CLAUSE_DEPS, "acl") and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in kids))
 
 
 def _subjunctive(head: Token) -> bool:
