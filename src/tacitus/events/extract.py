@@ -43,6 +43,7 @@ LIGHT_VERBS = words("light_verbs")
 REQUEST_FOR_VERBS = words("request_for_verbs")  # "asked for a trial": what is asked for is the object
 PLACING_VERBS = words("placing_verbs")  # "taken into custody", "placed under arrest": the state one is put in
 PLACING_PREPS = words("placing_preps")
+PLACING_STATES = words("placing_states")
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
 # Appeals, intents, demands and threats ask for or promise an act against someone: that one is
 # their target ("demanded sanctions against Venezuela"); a condemned attack's victim is not.
@@ -186,8 +187,12 @@ def _asked_for(tok: Token) -> list[Token]:
     """"asked for military aid", "asked the US for aid": the thing asked for; "was taken into
     custody", "placed him under arrest": the state one is put in."""
     lemma = tok.lemma_.lower()
-    preps = ("for",) if lemma in REQUEST_FOR_VERBS else PLACING_PREPS if lemma in PLACING_VERBS else ()
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    if lemma in REQUEST_FOR_VERBS:
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    if lemma in PLACING_VERBS:  # only a state of custody: "took refuge in the area" takes no area
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACING_PREPS for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in PLACING_STATES]
+    return []
 
 
 def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
