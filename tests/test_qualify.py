@@ -24,6 +24,8 @@ def _tok(doc, word):
         ("If talks fail, Peru would send troops to the border.", "send", "hypothetical"),
         ("Will Peru send troops to the border?", "send", "question"),
         ("Chile urged Peru to send troops to the border.", "send", "obligation"),
+        ("Chile urged Peru to reopen the border and to free the prisoners.", "free", "obligation"),
+        ("Chile appointed a judge to investigate the killings.", "investigate", "intended"),
         ("Chile asked Peru for the extradition of the former minister.", "extradition", "obligation"),
         ("Chile ordered its army to send troops to the border.", "send", "obligation"),
         ("Chile told reporters that Peru had sent troops to the border.", "sent", "asserted"),

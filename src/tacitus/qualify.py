@@ -26,6 +26,7 @@ SCHEDULED_HEADS = words("scheduled_heads")
 CALL_HEADS = words("call_heads")
 COMMAND_HEADS = words("command_heads")
 REQUEST_FOR_VERBS = words("request_for_verbs")
+PURPOSE_HEADS = words("purpose_heads")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
@@ -165,13 +166,18 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
             return "hypothetical"
         if tok.i != trigger.i:
             lemma = tok.lemma_.lower()
-            if lemma in CALL_HEADS and trigger.dep_ in ("xcomp", "ccomp"):
+            # the complement the head governs (the trigger, or the verb it is coordinated with:
+            # "urged the two sides to return to talks and to allow safe passage")
+            below = chain[chain.index(tok) - 1]
+            if lemma in CALL_HEADS and below.dep_ in ("xcomp", "ccomp"):
                 return "obligation"
-            if lemma in COMMAND_HEADS and trigger.dep_ in ("xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            if lemma in COMMAND_HEADS and below.dep_ in ("xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
                 return "obligation"  # "told the army to withdraw": asked for, not done
-            if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp", "ccomp"):  # "want the government to withdraw"
+            if lemma in INTENT_HEADS and below.dep_ in ("xcomp", "ccomp"):  # "want the government to withdraw"
                 return "intended"
-            if lemma in SCHEDULED_HEADS and trigger.dep_ == "xcomp":
+            if lemma in PURPOSE_HEADS and below.dep_ == "xcomp":
+                return "intended"  # "appointed a judge to examine the claim"
+            if lemma in SCHEDULED_HEADS and below.dep_ == "xcomp":
                 return "future"  # "is set to host", "is due to visit", "is scheduled to meet"
             if lemma == "be" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux"):
                 return "future"
