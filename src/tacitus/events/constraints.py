@@ -1,5 +1,6 @@
 """What a trigger's patterns are checked against: who a message speaks for, the predicate noun
-of "took X hostage", a naming verb, the words of a reported clause and of the subject."""
+of "took X hostage", a naming verb, the words of a reported clause and of the subject, what a
+verb asks for or puts one into."""
 
 from __future__ import annotations
 
@@ -7,6 +8,12 @@ from spacy.tokens import Token
 
 from tacitus.events.lexicon import object_classes
 from tacitus.syntax import OBJECT_DEPS, children, expand, prep_objects, subjects_of
+from tacitus.words import words
+
+REQUEST_FOR_VERBS = words("request_for_verbs")  # "asked for a trial": what is asked for is the object
+PLACING_VERBS = words("placing_verbs")  # "taken into custody", "placed under arrest": the state one is put in
+PLACING_PREPS = words("placing_preps")
+PLACING_STATES = words("placing_states")
 
 
 def message_author(tok: Token) -> tuple[tuple[list[Token], list[Token]], Token] | None:
@@ -98,3 +105,15 @@ def subject_words(sources: list[Token]) -> set[str]:
     tokens = [t for s in sources for t in s.subtree if t.i <= s.i]
     tokens += [o for s in sources for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+def asked_for(tok: Token) -> list[Token]:
+    """"asked for military aid", "asked the US for aid": the thing asked for; "was taken into
+    custody", "placed him under arrest": the state one is put in."""
+    lemma = tok.lemma_.lower()
+    if lemma in REQUEST_FOR_VERBS:
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    if lemma in PLACING_VERBS:  # only a state of custody: "took refuge in the area" takes no area
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACING_PREPS for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in PLACING_STATES]
+    return []

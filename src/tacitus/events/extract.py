@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from tacitus.events.constraints import (
     INFINITIVE,
+    asked_for,
     clause_words,
     message_author,
     names,
@@ -40,10 +41,6 @@ PARTICLE_WORDS = words("particle_words")
 SEQUENCE_PREPS = words("sequence_preps")
 NEGATING_VERBS = words("negating_verbs")  # "refused to meet", "failed to reach a deal"
 LIGHT_VERBS = words("light_verbs")
-REQUEST_FOR_VERBS = words("request_for_verbs")  # "asked for a trial": what is asked for is the object
-PLACING_VERBS = words("placing_verbs")  # "taken into custody", "placed under arrest": the state one is put in
-PLACING_PREPS = words("placing_preps")
-PLACING_STATES = words("placing_states")
 VERB_PREFIXES = words("verb_prefixes")  # "re-open", "co-operate"
 # Appeals, intents, demands and threats ask for or promise an act against someone: that one is
 # their target ("demanded sanctions against Venezuela"); a condemned attack's victim is not.
@@ -77,7 +74,7 @@ class _VerbFacts:
         kids = list(tok.children)
         # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
         particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
-        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS] + _asked_for(tok)
+        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS] + asked_for(tok)
         objects += [content_head(o) for o in objects] + predicate_nouns(tok)
         return cls(
             particles=particles,
@@ -144,7 +141,7 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     """A pattern with an object word ("impose sanctions"): the object must be there; the target
     is a prepositional object, the indirect object or the object's possessor."""
     tok, pattern = trigger.token, trigger.pattern
-    objects = children(tok, OBJECT_DEPS) + _asked_for(tok)
+    objects = children(tok, OBJECT_DEPS) + asked_for(tok)
     if passive:
         objects = objects + children(tok, PASSIVE_SUBJECT_DEPS)
     # "sent two planeloads of medical supplies": the object is what the quantity is of
@@ -181,18 +178,6 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
         targets = targets or [t for o in children(tok, OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())) for t in expand(o)]
     trigger.targets = targets
     return score + bool(targets)
-
-
-def _asked_for(tok: Token) -> list[Token]:
-    """"asked for military aid", "asked the US for aid": the thing asked for; "was taken into
-    custody", "placed him under arrest": the state one is put in."""
-    lemma = tok.lemma_.lower()
-    if lemma in REQUEST_FOR_VERBS:
-        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
-    if lemma in PLACING_VERBS:  # only a state of custody: "took refuge in the area" takes no area
-        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACING_PREPS for g in c.children
-                if g.dep_ == "pobj" and g.lemma_.lower() in PLACING_STATES]
-    return []
 
 
 def _complement_targets(trigger: Trigger, passive: bool) -> int | None:
