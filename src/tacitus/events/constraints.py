@@ -117,3 +117,11 @@ def asked_for(tok: Token) -> list[Token]:
         return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACING_PREPS for g in c.children
                 if g.dep_ == "pobj" and g.lemma_.lower() in PLACING_STATES]
     return []
+
+
+def comment_clause(tok: Token) -> bool:
+    """"as opposed to a token gesture", "as agreed last year", "as expected": a participle with "as"
+    and no subject comments on the clause; it reports no act of its own."""
+    kids = list(tok.children)
+    return (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "prep", "pcomp") and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in kids))

@@ -15,6 +15,7 @@ from tacitus.events.constraints import (
     INFINITIVE,
     asked_for,
     clause_words,
+    comment_clause,
     message_author,
     names,
     predicate_nouns,
@@ -324,8 +325,8 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         if tok.pos_ == "VERB" and lemma not in lexicon.verbs:
             lemma = known_lemma(tok, lexicon.verbs)  # the tagger's lemma can be wrong: "hoped" -> "hop"
         best: tuple[int, Trigger] | None = None
-        if tok.pos_ == "VERB" and tok.dep_ == "amod":
-            candidates = []  # a participle used as an adjective: "the alleged leader", "armed groups"
+        if tok.pos_ == "VERB" and (tok.dep_ == "amod" or comment_clause(tok)):
+            candidates = []  # an adjective participle ("the alleged leader"), a comment ("as opposed to")
         elif tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
