@@ -27,6 +27,7 @@ CALL_HEADS = words("call_heads")
 COMMAND_HEADS = words("command_heads")
 REQUEST_FOR_VERBS = words("request_for_verbs")
 PURPOSE_HEADS = words("purpose_heads")
+PROVISION_HEADS = words("provision_heads")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
@@ -135,12 +136,24 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
     return None
 
 
+def _provision(trigger: Token) -> bool:
+    """"laws prohibiting new construction", "reforms that grant the president the power to",
+    "the law bans protests": what a law says is a standing rule, not an act."""
+    if trigger.pos_ != "VERB":
+        return False
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.lemma_.lower() in PROVISION_HEADS:
+        return trigger.dep_ == "acl" or any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in trigger.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in PROVISION_HEADS for c in trigger.children)
+
+
 def _present_tense(tok: Token) -> bool:
     return tok.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in tok.children)
 
 
 def modality(trigger: Token, sentence: Span) -> Modality:
     """How the text presents the event: asserted, future, intended, possible, obligation, ..."""
+    if _provision(trigger):
+        return "generic"
     chain = _clause_chain(trigger)
     found = _noun_modality(trigger) or _plain_modality(trigger, sentence, chain)
     return found if found != "asserted" else _clause_modality(trigger, chain) or "asserted"
