@@ -30,6 +30,8 @@ def _tok(doc, word):
         ("The new law bans protests near parliament.", "bans", "generic"),
         ("Congress passed a reform that grants the president new powers.", "grants", "generic"),
         ("The government banned protests near parliament.", "banned", "asserted"),
+        ("Lawmakers approved a decree backed by the president.", "backed", "asserted"),
+        ("Bolivia agreed to raise coca quotas after violent protests by farmers.", "protests", "asserted"),
         ("Chile asked Peru for the extradition of the former minister.", "extradition", "obligation"),
         ("Chile ordered its army to send troops to the border.", "send", "obligation"),
         ("Chile told reporters that Peru had sent troops to the border.", "sent", "asserted"),

@@ -142,7 +142,8 @@ def _provision(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     if trigger.dep_ in ("relcl", "acl") and trigger.head.lemma_.lower() in PROVISION_HEADS:
-        return trigger.dep_ == "acl" or any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in trigger.children)
+        # (a passive participle's law is what is acted on: "a decree backed by the president")
+        return trigger.dep_ == "acl" and trigger.tag_ == "VBG" or any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in trigger.children)
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in PROVISION_HEADS for c in trigger.children)
 
 
@@ -182,6 +183,8 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
             # the complement the head governs (the trigger, or the verb it is coordinated with:
             # "urged the two sides to return to talks and to allow safe passage")
             below = chain[chain.index(tok) - 1]
+            if any(t.dep_ not in ("conj", "dobj") for t in chain[: chain.index(below)]):
+                below = trigger  # "agreed to raise production after protests": the protests happened
             if lemma in CALL_HEADS and below.dep_ in ("xcomp", "ccomp"):
                 return "obligation"
             if lemma in COMMAND_HEADS and below.dep_ in ("xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):

@@ -77,14 +77,14 @@ def clause_words(tok: Token) -> set[str]:
 SUBJUNCTIVE = "subjunctive"
 # The mark for an open to-infinitive: "told the army to withdraw" asks for an act, where "told
 # reporters that …" reports one, and "told the programme to be aired on Sunday" names a programme (a passive
-# infinitive is no open complement).
+# infinitive is no open complement), "told reporters where to find him" informs.
 INFINITIVE = "infinitive"
 
 
 def _open_infinitive(head: Token) -> bool:
     kids = list(head.children)
     return (head.dep_ in (*CLAUSE_DEPS, "acl") and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in kids))
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") or c.tag_ in ("WP", "WRB", "WDT") for c in kids))
 
 
 def _subjunctive(head: Token) -> bool:
