@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.events.constraints import SUBJUNCTIVE, clause_words, subject_words
+from tacitus.events.constraints import (
+    INFINITIVE,
+    SUBJUNCTIVE,
+    asked_for,
+    clause_words,
+    subject_words,
+)
 from tacitus.events.extract import find_triggers
 from tacitus.events.lexicon import PatternError, load_patterns, object_classes
 from tacitus.syntax import subjects_of
@@ -61,6 +67,24 @@ def test_subjunctive_mark_only_for_a_bare_base_form(coder):
     assert SUBJUNCTIVE in clause_words(_verb(asks, "insist"))
     assert SUBJUNCTIVE not in clause_words(_verb(asserts, "insist"))
     assert SUBJUNCTIVE not in clause_words(_verb(states, "insist"))
+
+
+def test_infinitive_mark_only_for_an_open_active_complement(coder):
+    orders = _sentence(coder, "The president told the army to withdraw from the border.")
+    reports = _sentence(coder, "The president told reporters that the army had withdrawn.")
+    names = _sentence(coder, "The singer told the programme to be aired on Sunday that he would retire.")
+    assert INFINITIVE in clause_words(_verb(orders, "tell"))
+    assert INFINITIVE not in clause_words(_verb(reports, "tell"))
+    assert INFINITIVE not in clause_words(_verb(names, "tell"))
+
+
+def test_asked_for_reads_what_is_asked_for_and_states_of_custody(coder):
+    asks = _sentence(coder, "Ukraine asked the United States for military aid.")
+    assert [t.lower_ for t in asked_for(_verb(asks, "ask"))] == ["aid"]
+    custody = _sentence(coder, "The mayor was taken into custody on Tuesday.")
+    assert [t.lower_ for t in asked_for(_verb(custody, "take"))] == ["custody"]
+    refuge = _sentence(coder, "The colonel took refuge in the area.")
+    assert asked_for(_verb(refuge, "take")) == []
 
 
 def test_subject_words_read_modifiers_and_of_nouns_not_relative_clauses(coder):

@@ -24,6 +24,10 @@ NEGATING_VERBS = words("negating_verbs")
 INTENT_HEADS = words("intent_heads")
 SCHEDULED_HEADS = words("scheduled_heads")
 CALL_HEADS = words("call_heads")
+COMMAND_HEADS = words("command_heads")
+REQUEST_FOR_VERBS = words("request_for_verbs")
+PURPOSE_HEADS = words("purpose_heads")
+PROVISION_HEADS = words("provision_heads")
 FUTURE_AUX = words("future_aux")
 POSSIBLE_AUX = words("possible_aux")
 OBLIGATION_AUX = words("obligation_aux")
@@ -51,7 +55,9 @@ def _clause_chain(tok: Token) -> list[Token]:
     """The trigger and the verbs it hangs from up to its clause's head."""
     chain = [tok]
     while tok.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "aux", "advcl", "acl", "ccomp") and tok.head.i != tok.i and len(chain) < 8:
-        wanted = tok.head.lemma_.lower() in INTENT_HEADS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in tok.head.children):
+            break  # "would continue to send aid, and welcomed the envoy": a tensed verb shares no modal
+        wanted = tok.head.lemma_.lower() in INTENT_HEADS | COMMAND_HEADS and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "advcl" or tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in CALL_HEADS and not wanted:
             break  # "want the government to withdraw" goes on up: the wanting governs it
         tok = tok.head
@@ -86,6 +92,8 @@ def _noun_modality(trigger: Token) -> Modality | None:
     if mods & HABITUAL_MODIFIERS:
         return "generic"
     head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CALL_HEADS | REQUEST_FOR_VERBS:
+        return "obligation"  # "asked the US for the extradition of X", "called for talks": asked for
     if trigger.dep_ == "pobj" and (head.lower_ in ANTICIPATING_HEADS or head.head.lower_ in ANTICIPATING_HEADS):
         return "future"  # "ahead of an EU summit", "on the eve of the talks"
     if trigger.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS and head.i != trigger.i:
@@ -128,12 +136,25 @@ def _clause_modality(trigger: Token, chain: list[Token]) -> Modality | None:
     return None
 
 
+def _provision(trigger: Token) -> bool:
+    """"laws prohibiting new construction", "reforms that grant the president the power to",
+    "the law bans protests": what a law says is a standing rule, not an act."""
+    if trigger.pos_ != "VERB":
+        return False
+    if trigger.dep_ in ("relcl", "acl") and trigger.head.lemma_.lower() in PROVISION_HEADS:
+        # (a passive participle's law is what is acted on: "a decree backed by the president")
+        return trigger.dep_ == "acl" and trigger.tag_ == "VBG" or any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in trigger.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in PROVISION_HEADS for c in trigger.children)
+
+
 def _present_tense(tok: Token) -> bool:
     return tok.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in tok.children)
 
 
 def modality(trigger: Token, sentence: Span) -> Modality:
     """How the text presents the event: asserted, future, intended, possible, obligation, ..."""
+    if _provision(trigger):
+        return "generic"
     chain = _clause_chain(trigger)
     found = _noun_modality(trigger) or _plain_modality(trigger, sentence, chain)
     return found if found != "asserted" else _clause_modality(trigger, chain) or "asserted"
@@ -151,17 +172,28 @@ def _plain_modality(trigger: Token, sentence: Span, chain: list[Token]) -> Modal
         if auxes & FUTURE_AUX:
             return "future"
         if "would" in auxes:
-            # Reported future ("said it would withdraw") reads as future; otherwise conditional.
-            return "future" if tok.head.dep_ != "advcl" and tok.dep_ == "ccomp" else "hypothetical"
+            # Reported future ("said it would withdraw", "said … and that it would withdraw")
+            # reads as future; otherwise conditional.
+            clause = tok.head if tok.dep_ == "conj" else tok
+            return "future" if clause.head.dep_ != "advcl" and clause.dep_ == "ccomp" else "hypothetical"
         if any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in tok.children) or tok.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in tok.children):
             return "hypothetical"
         if tok.i != trigger.i:
             lemma = tok.lemma_.lower()
-            if lemma in CALL_HEADS and trigger.dep_ in ("xcomp", "ccomp"):
+            # the complement the head governs (the trigger, or the verb it is coordinated with:
+            # "urged the two sides to return to talks and to allow safe passage")
+            below = chain[chain.index(tok) - 1]
+            if any(t.dep_ not in ("conj", "dobj") for t in chain[: chain.index(below)]):
+                below = trigger  # "agreed to raise production after protests": the protests happened
+            if lemma in CALL_HEADS and below.dep_ in ("xcomp", "ccomp"):
                 return "obligation"
-            if lemma in INTENT_HEADS and trigger.dep_ in ("xcomp", "ccomp"):  # "want the government to withdraw"
+            if lemma in COMMAND_HEADS and below.dep_ in ("xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+                return "obligation"  # "told the army to withdraw": asked for, not done
+            if lemma in INTENT_HEADS and below.dep_ in ("xcomp", "ccomp"):  # "want the government to withdraw"
                 return "intended"
-            if lemma in SCHEDULED_HEADS and trigger.dep_ == "xcomp":
+            if lemma in PURPOSE_HEADS and below.dep_ == "xcomp":
+                return "intended"  # "appointed a judge to examine the claim"
+            if lemma in SCHEDULED_HEADS and below.dep_ == "xcomp":
                 return "future"  # "is set to host", "is due to visit", "is scheduled to meet"
             if lemma == "be" and any(c.lower_ == "to" for c in trigger.children if c.dep_ == "aux"):
                 return "future"
@@ -203,6 +235,8 @@ def _characterised(tok: Token) -> bool:
     cooperation": a noun the copula describes, or one in the description's "of" phrase."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "his work and his commitment to the poor were second to none"
     head = tok.head
     if tok.dep_ == "nsubj" and head.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in head.children):
         return True

@@ -21,7 +21,7 @@ from tacitus.ontology import load_cameo
 
 WORD_LISTS = (
     "quantity_heads", "control_object_verbs", "fallback_preps", "particle_words", "sequence_preps", "negating_verbs",
-    "light_verbs", "intent_heads", "scheduled_heads", "call_heads", "future_aux", "possible_aux",
+    "light_verbs", "intent_heads", "scheduled_heads", "call_heads", "command_heads", "purpose_heads", "provision_heads", "request_for_verbs", "placing_verbs", "placing_preps", "placing_states", "future_aux", "possible_aux",
     "obligation_aux", "weekdays", "months", "generic_heads", "relational_heads", "locative_preps",
     "not_persons", "generic_titles", "accusing_cues", "not_actor_entities", "claim_cues",
     "committing_governors", "refusing_governors", "person_suffixes", "place_preps",

@@ -1,5 +1,6 @@
 """What a trigger's patterns are checked against: who a message speaks for, the predicate noun
-of "took X hostage", a naming verb, the words of a reported clause and of the subject."""
+of "took X hostage", a naming verb, the words of a reported clause and of the subject, what a
+verb asks for or puts one into."""
 
 from __future__ import annotations
 
@@ -7,6 +8,12 @@ from spacy.tokens import Token
 
 from tacitus.events.lexicon import object_classes
 from tacitus.syntax import OBJECT_DEPS, children, expand, prep_objects, subjects_of
+from tacitus.words import words
+
+REQUEST_FOR_VERBS = words("request_for_verbs")  # "asked for a trial": what is asked for is the object
+PLACING_VERBS = words("placing_verbs")  # "taken into custody", "placed under arrest": the state one is put in
+PLACING_PREPS = words("placing_preps")
+PLACING_STATES = words("placing_states")
 
 
 def message_author(tok: Token) -> tuple[tuple[list[Token], list[Token]], Token] | None:
@@ -60,11 +67,24 @@ def clause_words(tok: Token) -> set[str]:
     found = {w for h in heads for t in h.subtree for w in (t.lemma_.lower(), t.lower_)}
     if any(_subjunctive(h) for h in heads):
         found.add(SUBJUNCTIVE)
+    # (or parsed on the object: "telling councils to find sites")
+    if any(_open_infinitive(c) for c in tok.children) or any(_open_infinitive(g) for c in tok.children if c.dep_ == "dobj" for g in c.children):
+        found.add(INFINITIVE)
     return found
 
 
 # The mark a `clause` pattern names to hold only for a bare subjunctive ("insisted that they withdraw").
 SUBJUNCTIVE = "subjunctive"
+# The mark for an open to-infinitive: "told the army to withdraw" asks for an act, where "told
+# reporters that …" reports one, and "told the programme to be aired on Sunday" names a programme (a passive
+# infinitive is no open complement), "told reporters where to find him" informs.
+INFINITIVE = "infinitive"
+
+
+def _open_infinitive(head: Token) -> bool:
+    kids = list(head.children)
+    return (head.dep_ in (*CLAUSE_DEPS, "acl") and head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") or c.tag_ in ("WP", "WRB", "WDT") for c in kids))
 
 
 def _subjunctive(head: Token) -> bool:
@@ -85,3 +105,23 @@ def subject_words(sources: list[Token]) -> set[str]:
     tokens = [t for s in sources for t in s.subtree if t.i <= s.i]
     tokens += [o for s in sources for p in s.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+def asked_for(tok: Token) -> list[Token]:
+    """"asked for military aid", "asked the US for aid": the thing asked for; "was taken into
+    custody", "placed him under arrest": the state one is put in."""
+    lemma = tok.lemma_.lower()
+    if lemma in REQUEST_FOR_VERBS:
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    if lemma in PLACING_VERBS:  # only a state of custody: "took refuge in the area" takes no area
+        return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACING_PREPS for g in c.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in PLACING_STATES]
+    return []
+
+
+def comment_clause(tok: Token) -> bool:
+    """"as opposed to a token gesture", "as agreed last year", "as expected": a participle with "as"
+    and no subject comments on the clause; it reports no act of its own."""
+    kids = list(tok.children)
+    return (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "prep", "pcomp") and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in kids))

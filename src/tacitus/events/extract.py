@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tacitus.events.constraints import (
+    INFINITIVE,
+    asked_for,
     clause_words,
+    comment_clause,
     message_author,
     names,
     predicate_nouns,
@@ -72,7 +75,7 @@ class _VerbFacts:
         kids = list(tok.children)
         # spaCy often parses "stepped down", "pulled back" with an adverb where a particle is meant.
         particles = [c.lower_ for c in kids if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in PARTICLE_WORDS and c.i == tok.i + 1]
-        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS]
+        objects = [c for c in kids if c.dep_ in OBJECT_DEPS + PASSIVE_SUBJECT_DEPS] + asked_for(tok)
         objects += [content_head(o) for o in objects] + predicate_nouns(tok)
         return cls(
             particles=particles,
@@ -107,7 +110,9 @@ def _verb_match(tok: Token, pattern: Pattern, facts: _VerbFacts | None = None) -
         score = _plain_targets(trigger, passive)
     if score is None:
         return None
-    score += 10 * bool(pattern.clause)  # the reported clause said what the act is
+    # the reported clause said what the act is (a bare "to" says only that one is asked for:
+    # "ordered peacekeepers to leave" stays an expulsion)
+    score += 10 * bool(pattern.clause - {INFINITIVE})
     trigger.sources = subjects_of(tok)
     if (author := message_author(tok)) is not None:
         (trigger.sources, addressee), message = author
@@ -137,7 +142,7 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
     """A pattern with an object word ("impose sanctions"): the object must be there; the target
     is a prepositional object, the indirect object or the object's possessor."""
     tok, pattern = trigger.token, trigger.pattern
-    objects = children(tok, OBJECT_DEPS)
+    objects = children(tok, OBJECT_DEPS) + asked_for(tok)
     if passive:
         objects = objects + children(tok, PASSIVE_SUBJECT_DEPS)
     # "sent two planeloads of medical supplies": the object is what the quantity is of
@@ -166,6 +171,12 @@ def _object_targets(trigger: Trigger, passive: bool) -> int | None:
         targets = [t for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN") for t in expand(c)]
     if not targets:
         targets = [t for c in anchor.children if c.dep_ == "poss" for t in expand(c)]
+    if hit[0].dep_ == "pobj":
+        # "asked the court for a trial of 37 suspects": whom it is asked of, or whom the trial is of;
+        # "was taken into custody": who is
+        asked = {t.i for t in [hit[0], *expand(hit[0])]}
+        targets = [t for t in targets if t.i not in asked]
+        targets = targets or [t for o in children(tok, OBJECT_DEPS + (PASSIVE_SUBJECT_DEPS if passive else ())) for t in expand(o)]
     trigger.targets = targets
     return score + bool(targets)
 
@@ -314,8 +325,8 @@ def find_triggers(sentence: Span, lexicon: EventLexicon) -> list[Trigger]:
         if tok.pos_ == "VERB" and lemma not in lexicon.verbs:
             lemma = known_lemma(tok, lexicon.verbs)  # the tagger's lemma can be wrong: "hoped" -> "hop"
         best: tuple[int, Trigger] | None = None
-        if tok.pos_ == "VERB" and tok.dep_ == "amod":
-            candidates = []  # a participle used as an adjective: "the alleged leader", "armed groups"
+        if tok.pos_ == "VERB" and (tok.dep_ == "amod" or comment_clause(tok)):
+            candidates = []  # an adjective participle ("the alleged leader"), a comment ("as opposed to")
         elif tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and lemma not in ("be", "have", "do"):
             candidates = [(p, _verb_match) for p in lexicon.verbs.get(lemma, [])]
         elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "oprd") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "acomp"):
