@@ -133,3 +133,29 @@ def test_a_statement_may_judge_and_threaten_but_judges_once_of_a_kind(coder):
     assert ("11", "AZE", "ARM") in _keys(doc) and ("13", "AZE", "ARM") in _keys(doc)
     once = coder.code_text('The Azerbaijani president said the Armenian government was a disgrace and a failure.', date="2025-03-04")
     assert len([e for e in _factual(once) if e.root == "11"]) == 1
+
+
+def _condemnations(doc):
+    return [e for e in _factual(doc) if e.root == "11"]
+
+
+def test_what_the_speaker_calls_an_act_names_the_condemned(coder):
+    # "condemned what she called X's …": the target is the actor of the named thing
+    shelling = coder.code_text("The Austrian foreign minister condemned what she called Russia's reckless shelling of Kharkiv.", date="2025-03-04")
+    assert ("11", "AUT", "RUS") in _keys(shelling)
+    meddling = coder.code_text("Beijing denounced what it called Washington's meddling in its internal affairs.", date="2025-03-04")
+    assert ("11", "CHN", "USA") in _keys(meddling)
+    # "described as an incursion by Somali militants": the doer the parser may hang on the naming verb
+    incursion = coder.code_text("The Kenyan government condemned what it described as an incursion by Somali militants.", date="2025-03-04")
+    assert ("11", "KEN", "SOM") in _keys(incursion)
+
+
+def test_what_names_no_one_else_gives_no_target(coder):
+    # the speaker's own side, or no actor at all, inside the named thing: no target read off it
+    own = coder.code_text("Beijing denounced what it called interference in China's internal affairs.", date="2025-03-04")
+    assert [e.target.country if e.target else None for e in _condemnations(own)] == [None]
+    nobody = coder.code_text("The Austrian chancellor condemned what he called a shameful campaign of lies.", date="2025-03-04")
+    assert [e.target.country if e.target else None for e in _condemnations(nobody)] == [None]
+    # "what happened": no naming verb, so no named thing
+    happened = coder.code_text("The Austrian chancellor condemned what happened to Russia's opposition leader.", date="2025-03-04")
+    assert all(e.rule.find("target: named") < 0 for e in _condemnations(happened))

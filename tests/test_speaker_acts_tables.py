@@ -29,6 +29,8 @@ def test_the_shipped_tables_load_and_keep_verbal_and_material_roots_apart():
         ("feeling_prepositions", ["By"], "feeling_prepositions"),
         ("lookback_sentences", 0, "lookback_sentences"),
         ("lookback_sentences", True, "lookback_sentences"),
+        ("naming_verbs", ["Call"], "naming_verbs"),
+        ("free_relatives", "what", "free_relatives"),
     ],
 )
 def test_a_bad_entry_fails_naming_its_key(key, value, message):

@@ -15,7 +15,7 @@ _ROOT_LISTS = ("own_act_roots", "matrix_roots", "perpetrator_roots", "verbal_roo
                "verbal_dedupe_roots")
 _WORD_LISTS = ("feeling_prepositions", "answered_prepositions", "own_side_pronouns", "announcer_pronouns", "retaliation_future",
                "own_state_determiners", "charging_cues", "denial_cues", "habitual_perfect_adverbs",
-               "grounds_prepositions", "felt_news", "threat_conditions")
+               "grounds_prepositions", "felt_news", "threat_conditions", "naming_verbs", "free_relatives")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class ActTables:
     grounds_prepositions: frozenset[str]
     felt_news: frozenset[str]
     threat_conditions: frozenset[str]
+    naming_verbs: frozenset[str]
+    free_relatives: frozenset[str]
     frame_codes: tuple[str, ...]
 
 

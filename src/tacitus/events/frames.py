@@ -4,6 +4,7 @@
 - "Asked about the jets, she warned …": the interviewer's question, no appeal;
 - "praised the guards for defending the border": the grounds of a praise are the judge's words;
 - "have repeatedly called for access": a present perfect summing up many acts is generic;
+- "condemned what he called the violence of …": a free relative names the thing judged;
 
 The word lists are data (data/speaker_acts.yaml, data/speech.yaml).
 """
@@ -86,3 +87,22 @@ def one_act_each(events: list[Event]) -> list[Event]:
             seen.add(key)
         out.append(event)
     return out
+
+
+def named_thing(verb: Token, objects: list[Token]) -> Token | None:
+    """The thing a free relative object names: "condemned what he called [the violence] of …",
+    "denounced what it described as [an invasion]" (the naming verb's complement; the parser
+    hangs "what" on either verb)."""
+    tables = act_tables()
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp", "relcl") or clause.lemma_.lower() not in tables.naming_verbs:
+            continue
+        relative = [t for t in (*objects, *clause.children) if t.lower_ in tables.free_relatives and t.i < clause.i]
+        if not relative or any(o.lower_ not in tables.free_relatives for o in objects):
+            continue
+        for child in clause.children:
+            if child.dep_ in ("oprd", "dobj", "attr") and child.lower_ not in tables.free_relatives:
+                return child
+            if child.dep_ == "prep" and child.lower_ == "as":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None

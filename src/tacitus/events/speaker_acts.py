@@ -24,6 +24,7 @@ from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
+from tacitus.events.frames import named_thing
 from tacitus.model import ActorRef, Event, Plover, Statement
 from tacitus.ontology import load_cameo, recoded
 from tacitus.parse import QUOTE_MARKS
@@ -187,6 +188,16 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
     if event.target is not None and event.target.actor is not None and not own_target:
         return event  # (a threat "toward" the threatener's own army names whom it will hit instead)
     objects = [c for c in trigger.token.children if c.dep_ == "dobj"]
+    named = named_thing(trigger.token, objects)
+    if named is not None:  # "condemned what he called the violence of Maduro's thugs"
+        objects = [named]
+        # the doer the parser hangs on the naming verb: "described as an invasion [by Somali militants]"
+        clause = named.head.head if named.dep_ == "pobj" else named.head
+        doers = [g for p in clause.children if p.dep_ in ("prep", "agent") and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+        owners = [c for c in named.children if c.dep_ == "poss"]  # "Russia's shelling of Kharkiv": Russia, not Kharkiv
+        found = [r for t in (*owners, *doers, named) for r in refs(doc, sentence, t) if r.actor and r.actor != event.source.actor and not _own_side(r, event.source)]
+        if found:
+            return replace(event, target=found[0], rule=f"{event.rule}; target: named {named.text}")
     lemma = objects[0].lemma_.lower() if objects else ""
     before = [e for e in reversed(doc.events) if 0 <= sentence.index - e.sentence <= LOOKBACK]
     title = [e for e in doc.events if e.sentence < 0]  # the headline's act, last
