@@ -159,3 +159,18 @@ def test_what_names_no_one_else_gives_no_target(coder):
     # "what happened": no naming verb, so no named thing
     happened = coder.code_text("The Austrian chancellor condemned what happened to Russia's opposition leader.", date="2025-03-04")
     assert all(e.rule.find("target: named") < 0 for e in _condemnations(happened))
+
+
+def test_a_pretending_group_that_takes_in_the_speakers_own_state_is_no_target(coder):
+    # "isolate Argentina and Bolivia … These governments pretend": the speaker's own state is no
+    # pretender, so the group is read wrongly; no one is coded rather than Bolivia
+    mixed = coder.code_text(
+        'The Argentine president said wealthy nations were trying to isolate Argentina and Bolivia. '
+        '"These governments pretend to defend free markets, but they protect their farmers," he said.', date="2025-03-04")
+    assert not [e for e in _factual(mixed) if e.rule.startswith("pretence")]
+    # the group of others the speaker just criticised stays the pretenders
+    others = coder.code_text(
+        'The Argentine president criticised Brazil and Mexico over tariffs. '
+        '"These governments pretend to defend free markets, but they protect their farmers," he said.', date="2025-03-04")
+    judged = {e.target.country for e in _factual(others) if e.rule.startswith("pretence")}
+    assert judged == {"BRA", "MEX"}

@@ -320,7 +320,10 @@ def pretenders(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, tok: 
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
             return []  # "claimed to have killed him": a claim of a past act, not a pretence
         holders = subjects_of(tok.head) if tok.dep_ == "xcomp" else subjects_of(tok)
-        targets = [r for t in holders for r in refs(doc, sentence, t) if _judged(r, statement.speaker)]
+        judged = [r for t in holders for r in refs(doc, sentence, t)]
+        if len(judged) > 1 and any(r.actor and _own_side(r, statement.speaker) for r in judged):
+            return []  # "these governments" read as a group with the speaker's own state in it: not whom it means
+        targets = [r for r in judged if _judged(r, statement.speaker)]
         code = derived_codes().pretence_code
         return [_speaker_event(statement, t, code, f"pretence in {statement.id}: {tok.text}", day, sentence) for t in targets]
     return []
