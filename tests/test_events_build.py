@@ -109,3 +109,14 @@ def test_a_stance_toward_a_plan_is_toward_its_author(coder):
     assert plan.target.actor is not None and plan.target.code == "CHLGOV"  # the named owner, as before
     # a plan with an owner no actor codes, or a government's own stance, has no implied author
     assert all(e.target is None or e.target.sector != "GOV" for e in doc.events if e.sentence in (3, 4))
+
+
+def test_two_unnamed_bodies_of_one_sector_act_on_each_other_but_no_one_on_himself(prepared, built):
+    doc = prepared("Ministers ordered regional councils to close the camps. The Spanish prime minister gave his speech in Madrid.")
+    order, speech = (built(doc, s) for s in doc.sentences)
+    demand = next(e for e in order if e.root == "10")
+    # one actor for both (one sector, one country), but "councils" names another body than "ministers"
+    assert demand.target is not None and demand.target.text == "regional councils"
+    assert (demand.source.sector, demand.target.sector) == ("GOV", "GOV")
+    # a pronoun is the actor itself: no one is the target of his own speech
+    assert all(e.target is None for e in speech if e.trigger.text == "gave")

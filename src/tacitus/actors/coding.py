@@ -249,6 +249,8 @@ def _reference(doc: Doc, head: Token, tokens: list[Token], parts: _Parts) -> Cod
         and len(tokens) <= 3
     ):
         own = next((e.sector for e, start, end in parts.sectors if start <= head.i < end), None)
+        if any(start < head.i <= end - 1 for _, start, end in parts.sectors):
+            return None  # "the opposition bloc", "the city council": a term of its own, no anaphor
         return Coding(kind="anaphor", name=head.text, plural=head.tag_ == "NNS", refers_to=ANAPHORIC_NOUNS[head.lemma_.lower()], unanchored=own)
     return None
 

@@ -47,6 +47,8 @@ class RawMention:
     aliases: list[MentionKey] = field(default_factory=list)  # keys of phrases folded into this one (appositions)
     together: MentionKey | None = None  # "Poland and Lithuania": the first conjunct's key, on every conjunct
     modifier: bool = False  # "the Iraq war", "Gaza violence": a name only compounded with a non-actor noun
+    # an object pronoun's clause subject ("the court ruled it unlawful"): never its referent
+    co_subject: MentionKey | None = None
 
     @property
     def coding(self) -> Coding:
@@ -88,6 +90,18 @@ def _surname_only(head: Token, members: list[Coding]) -> bool:
     return unknown and (head.pos_ == "PROPN" or opening or addressed) and head.text.isalpha() and len(np_tokens(head)) <= 3
 
 
+def _co_subject(pronoun: Token, slot: int) -> MentionKey | None:
+    """The subject of the verb whose object (or small clause's subject: "ruled it illegal") the
+    pronoun is: "it", "him", "them" there name someone else; "itself", "his" may not."""
+    verb = pronoun.head
+    if pronoun.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp", "oprd") and verb.pos_ == "ADJ":
+        verb = verb.head  # "ruled it illegal": the adjective's subject is the ruling's object
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (slot, subject.i) if subject is not None and subject.i != pronoun.i else None
+
+
 def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, sentence: int, slot: int = 0) -> list[RawMention]:
     """Every coded actor mention in a parsed sentence, in reading order (offsets in its parse)."""
     doc = sentence_span.doc
@@ -108,6 +122,7 @@ def find_mentions(sentence_span: Span, matches: DocMatches, day: Date | None, se
             sentence=sentence,
             members=members,
             key=(slot, head.i),
+            co_subject=_co_subject(head, slot) if members[0].kind == "pronoun" else None,
         )
     for i in list(mentions):
         tok = doc[i]

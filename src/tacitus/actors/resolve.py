@@ -166,8 +166,12 @@ class _Resolver:
         self.attach(self.by_key.get(key) or self.new_entity(key, own), mention, own)
 
     def pronoun(self, mention: RawMention, coding: Coding) -> None:
+        bound = self.bound(mention)
         if coding.plural:
-            target = self.recent(lambda e: e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"), mention.sentence)
+            target = self.recent(
+                lambda e: e.actor.id not in bound and e.coding.kind != "person" and bool(e.actor.code) and (e.coding.plural or e.coding.kind == "organisation"),
+                mention.sentence,
+            )
             named = self.named_together(mention, lambda e: bool(e.actor.code), window=1)
             subject = target is not None and any(n >= mention.sentence - 1 for n in target.subject_sentences)
             if named is not None and (target is None or named[0] in self.subjects and (named[0] >= target.last_head or not subject)):
@@ -178,15 +182,25 @@ class _Resolver:
         elif coding.gender:
             # "he" is someone named or titled before, never "a single civilian"
             # the subject of the last two sentences: a quote between a speaker and "He praised …"
-            target = self.recent(lambda e, g=coding.gender: e.coding.kind == "person" and e.coding.gender in (g, None) and _definite(e), mention.sentence, window=2)
+            target = self.recent(
+                lambda e, g=coding.gender: e.actor.id not in bound and e.coding.kind == "person" and e.coding.gender in (g, None) and _definite(e),
+                mention.sentence,
+                window=2,
+            )
         else:
             # "it": an organisation, a country, or one body ("the army", "the ministry")
             target = self.recent(
-                lambda e: e.coding.kind in ("organisation", "country") or e.coding.kind == "group" and not e.coding.plural and bool(e.actor.code),
+                lambda e: e.actor.id not in bound
+                and (e.coding.kind in ("organisation", "country") or e.coding.kind == "group" and not e.coding.plural and bool(e.actor.code)),
                 mention.sentence,
             )
         if target is not None and target.last_head != mention.key:
             self.attach(target, mention)
+
+    def bound(self, mention: RawMention) -> set[str]:
+        """The actors an object pronoun cannot name: its own clause's subject ("the court ruled it
+        unlawful" is not the court)."""
+        return set(self.result.by_head.get(mention.co_subject, ())) if mention.co_subject else set()
 
     def dyad(self, mention: RawMention) -> None:
         """"both sides", "these governments", "the two countries": the actors named together last

@@ -25,7 +25,7 @@ from tacitus.model import ActorRef, Event, Plover
 from tacitus.ontology import Cameo, CameoCode
 from tacitus.statements import SentenceSpeech
 from tacitus.syntax import entity_of
-from tacitus.words import derived_codes, words
+from tacitus.words import actor_words, derived_codes, words
 
 NOT_ACTOR_ENTITIES = frozenset(label.upper() for label in words("not_actor_entities"))
 POLICIES = frozenset(object_classes()["policies"])
@@ -224,12 +224,23 @@ def trigger_events(doc: CodingDoc, sentence: Sentence, trigger: Trigger, speech:
     }
     out: list[Event] = []
     for source, target in pairs:
-        if source and target and source.actor and source.actor == target.actor:
+        if source and target and source.actor and source.actor == target.actor and not _other_body(source, target):
             target = None  # an actor does not act on itself: the target was misread
         if any(_same_side(e.source, source) and _same_side(e.target, target) for e in out):
             continue  # "the Senate and the House passed reforms": one act of one side, coded once
         out.append(Event(id="", source=source, target=target, **shared))
     return out
+
+
+def _other_body(source: ActorRef, target: ActorRef) -> bool:
+    """"ministers are telling councils to …": two unnamed bodies of one sector and country
+    resolve to one actor, but a target named by another noun is another body; a pronoun or the
+    same noun ("Howard made his remarks", "the regime … the regime") is the actor itself."""
+    if source.referent is None or source.referent.kind != "group":
+        return False
+    heads = [ref.text.lower().split()[-1:] for ref in (source, target)]
+    pronouns = actor_words().pronouns
+    return all(heads) and heads[0] != heads[1] and not any(h[0] in pronouns for h in heads)
 
 
 def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
