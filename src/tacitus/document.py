@@ -114,5 +114,10 @@ class CodingDoc:
         return self.mentions.get(sentence.key(tok))
 
     @property
+    def spacy_docs(self) -> list[Doc]:
+        """The spaCy Docs the sentences are spans of, each once (kept sentences share one)."""
+        return list({id(s.doc): s.doc for s in self.sentences}.values())
+
+    @property
     def parsed_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.is_parsed]

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 import numpy
 import spacy
@@ -39,6 +40,7 @@ PIECE_CHARS = 100_000  # a long document's pieces: tokenized, and parsed, one pi
 # groups of about this many tokens, so a batch of long articles does not raise a worker's peak
 # memory (the parse of a Doc does not depend on the Docs parsed with it).
 BATCH_TOKENS = 4_000
+T = TypeVar("T")
 SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 CONTEXT_WORDS = frozenset(["he", "she", "they", "his", "her", "their", "him", "them", "it", "its", "the", "this"])
 
@@ -108,16 +110,8 @@ class Parser:
     def _selection(self, sentences: list[tuple[int, int, Span]], limit: int) -> list[tuple[Doc, dict[int, tuple[int, int]]]]:
         """Docs of the kept sentences (each under `limit` characters, one for a normal
         document), each with {index: (original start, start in the Doc)}."""
-        groups: list[list[tuple[int, int, Span]]] = [[]]
-        size = 0
-        for item in sentences:
-            if groups[-1] and size + len(item[2].text) + 1 > limit:
-                groups.append([])
-                size = 0
-            groups[-1].append(item)
-            size += len(item[2].text) + 1
         out = []
-        for group in groups:
+        for group in _packed(sentences, [len(sentence.text) + 1 for _, _, sentence in sentences], limit):
             parts, places, position = [], {}, 0
             for index, start, sentence in group:
                 places[index] = (start, position)
@@ -168,19 +162,24 @@ class Parser:
             out.append(result)
         return out
 
-
     def _pipe(self, docs: list[Doc]) -> Iterator[Doc]:
         """`docs` parsed, in order, `BATCH_TOKENS` tokens at a time (a longer Doc alone)."""
-        group: list[Doc] = []
-        size = 0
-        for doc in docs:
-            if group and size + len(doc) > BATCH_TOKENS:
-                yield from self.nlp.pipe(group, batch_size=self.batch_size)
-                group, size = [], 0
-            group.append(doc)
-            size += len(doc)
-        if group:
+        for group in _packed(docs, [len(doc) for doc in docs], BATCH_TOKENS):
             yield from self.nlp.pipe(group, batch_size=self.batch_size)
+
+
+def _packed(items: list[T], sizes: list[int], limit: int) -> list[list[T]]:
+    """`items` in order, in groups whose sizes add up to at most `limit` (an item larger than
+    `limit` alone); no empty group."""
+    groups: list[list[T]] = []
+    total = 0
+    for item, size in zip(items, sizes, strict=True):
+        if not groups or total + size > limit:
+            groups.append([])
+            total = 0
+        groups[-1].append(item)
+        total += size
+    return groups
 
 
 Tokens = tuple[list[str], list[bool], list[int]]  # words, spaces and NORMs of a Doc to be

@@ -20,7 +20,12 @@ import pycountry
 
 from tacitus.actors.casing import caseless
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.actors.phrase_rules import PLACE_NAME_PREPS, inside_name, opens_a_name, surname_words
+from tacitus.actors.phrase_rules import (
+    PLACE_NAME_PREPS,
+    country_surnames,
+    inside_name,
+    opens_a_name,
+)
 from tacitus.document import CodingDoc
 from tacitus.model import Actor, ActorCode, ActorRef, Event
 from tacitus.words import actor_words, words
@@ -52,7 +57,7 @@ def _national(code: str | None) -> bool:
 def _evidence(doc: CodingDoc, lexicon: ActorLexicon) -> _Evidence:
     evidence = _Evidence()
     seen: set[tuple[int, int]] = set()
-    surnames = surname_words(list({id(s.doc): s.doc for s in doc.sentences}.values()), lambda name: any(e.kind in COUNTRY_KINDS for e in lexicon.lookup(name)))
+    surnames = country_surnames(doc.spacy_docs, lexicon)
     for sentence in doc.sentences:
         matches = doc.matches.get(id(sentence.doc))
         if matches is None:

@@ -20,6 +20,7 @@ from tacitus.words import actor_words, words
 
 if TYPE_CHECKING:  # annotations only: coding.py imports this module
     from tacitus.actors.coding import Coding, DocMatches, _Parts
+    from tacitus.actors.lexicon import ActorLexicon
 
 STATE_TITLE_SECTORS = actor_words().state_sectors  # offices a title gives: GOV, MIL, COP, JUD, LEG, SPY
 ACTOR_PLACE_PREPS = words("actor_place_preps")  # "gangs in Colombia", "a group from Peru"
@@ -157,6 +158,12 @@ def surname_words(docs: list[Doc], known_place: Callable[[str], bool]) -> frozen
             if ent.label_ == "PERSON" or argument and known_place(ent[-1].text) and not known_place(ent.text):
                 names.add(ent[-1].lower_)
     return frozenset(names)
+
+
+def country_surnames(docs: list[Doc], lexicon: ActorLexicon) -> frozenset[str]:
+    """`surname_words` where the place a surname could be taken for is a country the actor
+    dictionaries know (the actors' and the events' reading of a place name)."""
+    return surname_words(docs, lambda name: any(e.kind in COUNTRY_KINDS for e in lexicon.lookup(name)))
 
 
 def opens_a_name(doc: Doc, start: int, end: int, spans: list[tuple[int, int, list[Entry]]]) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tacitus.actors.lexicon import COUNTRY_KINDS, ActorLexicon
-from tacitus.actors.phrase_rules import surname_words
+from tacitus.actors.phrase_rules import country_surnames
 from tacitus.actors.refs import refs
 from tacitus.document import CodingDoc, Sentence
 from tacitus.events.extract import Trigger
@@ -156,8 +156,7 @@ def _place_target(doc: CodingDoc, tokens: list[Token], actors: ActorLexicon) -> 
             name = ent.text if ent is not None else place.text
             country = next((e.country for e in actors.lookup(name) if e.kind in COUNTRY_KINDS and e.country), None)
             if country and surnames is None:
-                docs = list({id(s.doc): s.doc for s in doc.sentences}.values())
-                surnames = surname_words(docs, lambda text: any(e.kind in COUNTRY_KINDS for e in actors.lookup(text)))
+                surnames = country_surnames(doc.spacy_docs, actors)
             if country and name.lower() not in (surnames or ()):
                 return ActorRef.coded(None, name, country, country, None)
     return None
