@@ -26,7 +26,7 @@ from tacitus.events.act_tables import act_tables
 from tacitus.events.extract import Trigger
 from tacitus.events.frames import named_thing
 from tacitus.model import ActorRef, Event, Plover, Statement
-from tacitus.ontology import load_cameo, recoded
+from tacitus.ontology import load_cameo
 from tacitus.parse import QUOTE_MARKS
 from tacitus.qualify import is_negated
 from tacitus.statements import SentenceSpeech, load_speech_lexicon
@@ -119,9 +119,7 @@ def _felt_perpetrators(doc: CodingDoc, sentence: Sentence, word: Token, speaker:
         return []  # about someone the text names, who is no target ("by its own allies")
     named = next((t.lemma_.lower() for t in objects if t.lemma_.lower() in CONDEMNED_ACTS), "")
     acts = _answered_acts(doc, sentence, named) if named or not objects or all(t.lemma_.lower() in FELT_NEWS for t in objects) else []
-    probe = Event(id="", sentence=sentence.index, evidence="", source=speaker, target=None, cameo="", root="", quad_class=0,
-                  goldstein=0.0, plover=Plover(None), trigger=speaker, rule="")
-    return [a.source for a in acts if a.source is not None and _doer(a, probe)][:1]
+    return [a.source for a in acts if a.source is not None and _doer(a, speaker)][:1]
 
 
 def accusations(statements: list[Statement], events: list[Event], day: Date | None, sentence: Sentence) -> list[Event]:
@@ -133,7 +131,7 @@ def accusations(statements: list[Statement], events: list[Event], day: Date | No
             if event.statement != statement.id or event.negated or event.modality != "asserted" or event.root < codes.accusation_min_root:
                 continue
             doer, speaker = event.source, statement.speaker
-            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or same_state(doer, speaker):
+            if doer is None or doer.actor is None or speaker.actor is None or doer.actor == speaker.actor or doer.code == speaker.code or _same_state(doer, speaker):
                 continue  # one's own side's act is a claim, not an accusation
             out.append(_speaker_event(statement, doer, codes.accusation_code, f"{ACCUSATION_RULE} {statement.id}: {event.rule}", day, sentence))
     return out
@@ -145,10 +143,10 @@ def _judged(target: ActorRef, speaker: ActorRef) -> bool:
     if target.actor is None or target.actor == speaker.actor:
         return False
     own_country = target.sector is None and target.country is not None and target.country == speaker.country and speaker.sector in STATE_SECTORS
-    return not (own_country or same_state(target, speaker) and target.country is not None)
+    return not (own_country or _same_state(target, speaker) and target.country is not None)
 
 
-def same_state(doer: ActorRef, speaker: ActorRef) -> bool:
+def _same_state(doer: ActorRef, speaker: ActorRef) -> bool:
     """"Erdogan said the armed forces had neutralised 109 militants": the state's own forces."""
     state = STATE_SECTORS
     # an unnamed state force ("the army") in a state speaker's words is its own
@@ -204,9 +202,9 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
     if event.root == "11" and lemma in CONDEMNED_ACTS:
         inside = {t.i for t in objects[0].subtree}
         here = [e for t, made in built if t.token.i in inside for e in made]
-        act = next((a for a in here + _answered_acts(doc, sentence, lemma) if _doer(a, event)), None)
+        act = next((a for a in here + _answered_acts(doc, sentence, lemma) if _doer(a, event.source)), None)
     elif lemma in ANSWERED_CHARGES:  # "rejected the accusations": the accusations against it
-        act = next((a for a in before + title if a.cameo.startswith("112") and _doer(a, event) and a.target is not None and a.target.country == event.source.country), None)
+        act = next((a for a in before + title if a.cameo.startswith("112") and _doer(a, event.source) and a.target is not None and a.target.country == event.source.country), None)
     else:
         act = None
     if act is not None and act.source is not None:
@@ -225,7 +223,7 @@ def with_perpetrator(doc: CodingDoc, sentence: Sentence, event: Event, trigger: 
 
 def _own_side(ref: ActorRef, source: ActorRef) -> bool:
     """Whether `ref` is the source's own side: its country, or its state's unnamed forces."""
-    return ref.country is not None and ref.country == source.country or same_state(ref, source)
+    return ref.country is not None and ref.country == source.country or _same_state(ref, source)
 
 
 def _answered_acts(doc: CodingDoc, sentence: Sentence, lemma: str) -> list[Event]:
@@ -237,9 +235,9 @@ def _answered_acts(doc: CodingDoc, sentence: Sentence, lemma: str) -> list[Event
     return named + near + [e for e in doc.events if e.sentence < 0 and e.root in PERPETRATOR_ROOTS]
 
 
-def _doer(act: Event, event: Event) -> bool:
-    """Whether `act` is another actor's plain act, with a country, that `event` can answer."""
-    doer, source = act.source, event.source
+def _doer(act: Event, source: ActorRef | None) -> bool:
+    """Whether `act` is another actor's plain act, with a country, that `source` can answer."""
+    doer = act.source
     if act.negated or act.modality in (*FUTURE_MODALITIES, "claimed", "question") or doer is None or source is None:
         return False
     return bool(doer.actor and doer.country and doer.country != source.country)
@@ -265,7 +263,7 @@ def retaliations(doc: CodingDoc, sentence: Sentence, speech: SentenceSpeech, day
             answered += [s for c in tok.children if c.dep_ == "advcl" for s in subjects_of(c)]
             targets = [r for t in answered for r in refs(doc, sentence, t) if r.actor and r.country != speaker.country]
             acts = [a for t in answered if t.lemma_.lower() in CONDEMNED_ACTS for a in _answered_acts(doc, sentence, t.lemma_.lower())]
-            targets += [a.source for a in acts if a.source is not None and _doer(a, recoded(a, a.cameo, source=speaker))]
+            targets += [a.source for a in acts if a.source is not None and _doer(a, speaker)]
             if targets:
                 out.append(_speaker_event(statement, targets[0], derived_codes().retaliation_code, f"retaliation in {statement.id}: {tok.text}", day, sentence))
     return out
